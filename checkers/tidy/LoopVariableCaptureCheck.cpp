@@ -1,0 +1,983 @@
+//===- LoopVariableCaptureCheck.cpp - tether-loop-variable-capture -------===//
+//
+// A spawn site (from the API model) is reported when three things hold:
+//  1. its callable is a lambda (directly, through a local holding it, or a
+//     closure captured by copy) that captures a variable by reference, or a
+//     forwarded argument is `&v` / `std::ref(v)`;
+//  2. that variable is scoped to an enclosing loop of the same function: a
+//     `for` init variable (shared by every iteration), or a per-iteration
+//     variable (range-for by value, structured bindings, body locals,
+//     condition variables, references bound to per-iteration temporaries);
+//  3. the spawned work can outlive the iteration: it is detached, stored in a
+//     container or object that outlives the iteration, returned, queued on an
+//     executor nobody waits for, or not joined on some CFG path before the
+//     iteration ends (joins and joining destructors come from the model).
+//
+//===----------------------------------------------------------------------===//
+
+#include "tidy/LoopVariableCaptureCheck.h"
+
+#include "model/Matchers.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace tether::tidy {
+namespace {
+
+using model::SpawnSite;
+
+/// How a variable is scoped to its loop.
+enum class LoopScope {
+  /// A `for` init variable: one object shared by every iteration.
+  Shared,
+  /// A new object each iteration.
+  PerIteration,
+};
+
+/// How the spawned work gets hold of the loop variable.
+enum class RefForm {
+  ExplicitCapture, // [&v]
+  ImplicitCapture, // [&] ... v ...
+  InitCapture,     // [&r = v], [p = &v], [r = std::ref(v)]
+  AddressArg,      // std::thread(f, &v), pthread_create(..., &v)
+  RefWrapperArg,   // std::thread(f, std::ref(v))
+};
+
+struct LoopRef {
+  const VarDecl *Var = nullptr;
+  SourceLocation Loc;
+  RefForm Form = RefForm::ExplicitCapture;
+  const LambdaExpr *Lambda = nullptr; // the lambda holding the capture
+  /// The capture is in the spawned lambda itself (not a closure it copies).
+  bool Direct = true;
+};
+
+/// Why the spawned work may outlive the iteration.
+enum class OutliveReason {
+  Detached,
+  StoredOutside,
+  StoredInMember,
+  NotJoined,
+  Returned,
+  Queued,
+  Discarded,
+};
+
+struct Fate {
+  bool Outlives = false;
+  OutliveReason Reason = OutliveReason::NotJoined;
+  SourceLocation Loc;
+  std::string Name;
+
+  static Fate contained() { return {}; }
+  static Fate outlives(OutliveReason R, SourceLocation L,
+                       llvm::StringRef N = "") {
+    Fate F;
+    F.Outlives = true;
+    F.Reason = R;
+    F.Loc = L;
+    F.Name = N.str();
+    return F;
+  }
+};
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = FC->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
+      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
+        Next = CE->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isCallTo(const CallExpr *CE, std::initializer_list<llvm::StringRef> Names) {
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier())
+    return false;
+  std::string QN = model::qualifiedName(FD);
+  return llvm::is_contained(Names, llvm::StringRef(QN));
+}
+
+bool isMoveOrForward(const Expr *E) {
+  return isCallTo(dyn_cast<CallExpr>(E), {"::std::move", "::std::forward"});
+}
+
+/// The local variable \p E names, if any.
+const VarDecl *namedVar(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD;
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+      return dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
+  }
+  return nullptr;
+}
+
+/// For `&v`, `std::addressof(v)`, `std::ref(v)`, `std::cref(v)`,
+/// `boost::ref(v)` (through casts), the variable `v`.
+const VarDecl *referencedVar(const Expr *E, RefForm &Form) {
+  E = ignoreWrappers(E);
+  while (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E))
+    E = ignoreWrappers(Cast->getSubExpr());
+  if (!E)
+    return nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf) {
+      Form = RefForm::AddressArg;
+      return namedVar(UO->getSubExpr());
+    }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (CE->getNumArgs() != 1)
+      return nullptr;
+    if (isCallTo(CE, {"::std::addressof"})) {
+      Form = RefForm::AddressArg;
+      return namedVar(CE->getArg(0));
+    }
+    if (isCallTo(CE, {"::std::ref", "::std::cref", "::boost::ref",
+                      "::boost::cref"})) {
+      Form = RefForm::RefWrapperArg;
+      return namedVar(CE->getArg(0));
+    }
+  }
+  return nullptr;
+}
+
+/// The lambda a callable expression evaluates to: the lambda itself, a local
+/// variable initialised with one, or a wrapper (std::function,
+/// std::packaged_task) constructed from one.
+const LambdaExpr *resolveLambda(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = ignoreWrappers(E);
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return LE;
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (isMoveOrForward(CE) && CE->getNumArgs() == 1)
+      return resolveLambda(CE->getArg(0), Depth + 1);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    if (CE->getNumArgs() >= 1)
+      return resolveLambda(CE->getArg(0), Depth + 1);
+  if (const VarDecl *VD = namedVar(E))
+    if (VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+        VD->getInit())
+      return resolveLambda(VD->getInit(), Depth + 1);
+  return nullptr;
+}
+
+/// Collects the variables a lambda refers to by reference, following
+/// closures it captures by copy (their references travel with the copy).
+void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
+                       llvm::SmallVectorImpl<LoopRef> &Out, unsigned Depth = 0) {
+  if (Depth > 3)
+    return;
+  for (const LambdaCapture &C : LE->captures()) {
+    if (!C.capturesVariable())
+      continue;
+    const ValueDecl *Captured = C.getCapturedVar();
+    const auto *VD = dyn_cast<VarDecl>(Captured);
+    if (const auto *BD = dyn_cast<BindingDecl>(Captured))
+      VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
+    if (!VD)
+      continue;
+    LoopRef Ref;
+    Ref.Loc = C.getLocation();
+    Ref.Lambda = LE;
+    Ref.Direct = Direct;
+    if (VD->isInitCapture()) {
+      const Expr *Init = VD->getInit();
+      if (!Init)
+        continue;
+      RefForm Ignored;
+      if (VD->getType()->isReferenceType())
+        Ref.Var = namedVar(Init);
+      else
+        Ref.Var = referencedVar(Init, Ignored);
+      Ref.Form = RefForm::InitCapture;
+      if (Ref.Var)
+        Out.push_back(Ref);
+      continue;
+    }
+    if (C.getCaptureKind() == LCK_ByRef) {
+      Ref.Var = VD;
+      Ref.Form = C.isImplicit() ? RefForm::ImplicitCapture
+                                : RefForm::ExplicitCapture;
+      Out.push_back(Ref);
+      continue;
+    }
+    // By copy: a copied closure still holds its own references.
+    if (VD->hasLocalStorage() && VD->getInit())
+      if (const LambdaExpr *Inner = resolveLambda(VD->getInit()))
+        if (Inner != LE)
+          collectLambdaRefs(Inner, /*Direct=*/false, Out, Depth + 1);
+  }
+}
+
+bool isFunctionBoundary(const DynTypedNode &N) {
+  return N.get<FunctionDecl>() || N.get<LambdaExpr>() || N.get<BlockDecl>() ||
+         N.get<ObjCMethodDecl>() || N.get<CapturedStmt>();
+}
+
+/// The loop that scopes \p V, and how; null when V is not loop-scoped.
+const Stmt *scopingLoop(ASTContext &Ctx, const VarDecl *V, LoopScope &Scope) {
+  DynTypedNode Child = DynTypedNode::create(*V);
+  for (unsigned Guard = 0; Guard < 256; ++Guard) {
+    auto Parents = Ctx.getParents(Child);
+    if (Parents.empty())
+      return nullptr;
+    DynTypedNode P = Parents[0];
+    if (isFunctionBoundary(P))
+      return nullptr;
+    const Stmt *ChildS = Child.get<Stmt>();
+    if (const auto *For = P.get<ForStmt>()) {
+      if (ChildS && ChildS == For->getInit()) {
+        Scope = LoopScope::Shared;
+        return For;
+      }
+      if (ChildS && (ChildS == For->getBody() ||
+                     ChildS == For->getConditionVariableDeclStmt())) {
+        Scope = LoopScope::PerIteration;
+        return For;
+      }
+    } else if (const auto *RF = P.get<CXXForRangeStmt>()) {
+      if (ChildS && ChildS == RF->getInit()) {
+        Scope = LoopScope::Shared;
+        return RF;
+      }
+      if (ChildS &&
+          (ChildS == RF->getLoopVarStmt() || ChildS == RF->getBody())) {
+        Scope = LoopScope::PerIteration;
+        return RF;
+      }
+      return nullptr; // __range, __begin, __end
+    } else if (const auto *While = P.get<WhileStmt>()) {
+      if (ChildS && (ChildS == While->getBody() ||
+                     ChildS == While->getConditionVariableDeclStmt())) {
+        Scope = LoopScope::PerIteration;
+        return While;
+      }
+    } else if (const auto *Do = P.get<DoStmt>()) {
+      if (ChildS && ChildS == Do->getBody()) {
+        Scope = LoopScope::PerIteration;
+        return Do;
+      }
+    }
+    Child = P;
+  }
+  return nullptr;
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop))
+    return RF->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+/// Is \p V's object per-iteration state that a reference can outlive? A
+/// reference variable refers to something else, unless it is bound to a
+/// temporary whose lifetime ends with the iteration.
+bool hasIterationLifetime(const VarDecl *V) {
+  if (!V->hasLocalStorage() || isa<ParmVarDecl>(V) || V->isStaticLocal())
+    return false;
+  if (!V->getType()->isReferenceType())
+    return true;
+  const Expr *Init = V->getInit();
+  if (!Init)
+    return false;
+  Init = Init->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Init))
+    Init = EWC->getSubExpr()->IgnoreParens();
+  return isa<MaterializeTemporaryExpr>(Init);
+}
+
+/// Does the path from \p From up to \p Loop pass through a lambda that
+/// captures \p V by copy (so a nested capture refers to the copy)?
+bool reachesLoopByReference(ASTContext &Ctx, const Stmt *From,
+                            const Stmt *Loop, const VarDecl *V) {
+  DynTypedNode N = DynTypedNode::create(*From);
+  for (unsigned Guard = 0; Guard < 1024; ++Guard) {
+    auto Parents = Ctx.getParents(N);
+    if (Parents.empty())
+      return false;
+    N = Parents[0];
+    if (N.get<Stmt>() == Loop)
+      return true;
+    if (const auto *LE = N.get<LambdaExpr>()) {
+      bool ByRef = false;
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCapturedVar() == V)
+          ByRef = C.getCaptureKind() == LCK_ByRef;
+      if (!ByRef)
+        return false;
+      continue;
+    }
+    if (isFunctionBoundary(N))
+      return false;
+  }
+  return false;
+}
+
+/// The variable at the root of an executor/container expression:
+/// `pool`, `pool.get_executor()`, `asio::make_strand(pool)`, `ts[i]`, `*p`.
+/// Sets \p IsMember for `this->member` roots.
+const ValueDecl *rootDecl(const Expr *E, bool &IsMember, unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = ignoreWrappers(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base)) {
+      IsMember = true;
+      return ME->getMemberDecl();
+    }
+    return rootDecl(Base, IsMember, Depth + 1);
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return rootDecl(MC->getImplicitObjectArgument(), IsMember, Depth + 1);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getNumArgs() >= 1)
+      return rootDecl(OC->getArg(0), IsMember, Depth + 1);
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return rootDecl(AS->getBase(), IsMember, Depth + 1);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return rootDecl(UO->getSubExpr(), IsMember, Depth + 1);
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (CE->getNumArgs() >= 1)
+      return rootDecl(CE->getArg(0), IsMember, Depth + 1);
+  return nullptr;
+}
+
+bool refersTo(const Expr *E, const VarDecl *V) {
+  bool IsMember = false;
+  return E && rootDecl(E, IsMember) == V && !IsMember;
+}
+
+std::string nameOf(const NamedDecl *D) {
+  return D ? D->getNameAsString() : std::string();
+}
+
+} // namespace
+
+/// The analysis of one spawn site.
+struct LoopVariableCaptureCheck::Analysis {
+  LoopVariableCaptureCheck &Check;
+  ASTContext &Ctx;
+  const SpawnSite &Site;
+  llvm::DenseMap<const Stmt *, Fate> FateByLoop;
+
+  /// Is \p S inside the body of \p Loop?
+  bool inBody(const Stmt *S, const Stmt *Loop) {
+    const Stmt *Body = loopBody(Loop);
+    if (!S || !Body)
+      return false;
+    DynTypedNode N = DynTypedNode::create(*S);
+    for (unsigned Guard = 0; Guard < 1024; ++Guard) {
+      if (N.get<Stmt>() == Body)
+        return true;
+      if (N.get<Stmt>() == Loop || isFunctionBoundary(N))
+        return false;
+      auto Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        return false;
+      N = Parents[0];
+    }
+    return false;
+  }
+
+  bool declaredInBody(const ValueDecl *D, const Stmt *Loop) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(D);
+    if (!VD || !VD->hasLocalStorage())
+      return false;
+    auto Parents = Ctx.getParents(*VD);
+    const Stmt *DS = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    return inBody(DS, Loop);
+  }
+
+  /// The function-like declaration and body that contain \p S.
+  std::pair<const Decl *, const Stmt *> enclosingBody(const Stmt *S) {
+    DynTypedNode N = DynTypedNode::create(*S);
+    for (unsigned Guard = 0; Guard < 1024; ++Guard) {
+      auto Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        return {nullptr, nullptr};
+      N = Parents[0];
+      if (const auto *LE = N.get<LambdaExpr>())
+        return {LE->getCallOperator(), LE->getBody()};
+      if (const auto *FD = N.get<FunctionDecl>())
+        return {FD, FD->getBody()};
+      if (const auto *BD = N.get<BlockDecl>())
+        return {BD, BD->getBody()};
+      if (isFunctionBoundary(N))
+        return {nullptr, nullptr};
+    }
+    return {nullptr, nullptr};
+  }
+
+  CFG *cfgFor(const Stmt *Loop) {
+    auto [D, Body] = enclosingBody(Loop);
+    if (!D || !Body)
+      return nullptr;
+    auto &Slot = Check.CFGs[Body];
+    if (!Slot) {
+      CFG::BuildOptions Opts;
+      Opts.AddImplicitDtors = true;
+      Opts.AddTemporaryDtors = true;
+      Opts.setAllAlwaysAdd();
+      Slot = CFG::buildCFG(D, const_cast<Stmt *>(Body), &Ctx, Opts);
+    }
+    return Slot.get();
+  }
+
+  /// The container a handle is moved into: `c.push_back(std::move(h))`.
+  Fate fateOfStore(const ValueDecl *Container, bool IsMember,
+                   SourceLocation Loc, const Stmt *Loop) {
+    if (!Container)
+      return Fate::contained(); // unknown destination: stay quiet
+    if (IsMember)
+      return Fate::outlives(OutliveReason::StoredInMember, Loc,
+                            nameOf(Container));
+    if (declaredInBody(Container, Loop))
+      return Fate::contained();
+    return Fate::outlives(OutliveReason::StoredOutside, Loc,
+                          nameOf(Container));
+  }
+
+  /// Follows a handle variable through the CFG from the spawn to the end of
+  /// the iteration of \p Loop.
+  Fate fateOfHandle(const VarDecl *Handle, const Stmt *From, const Stmt *Loop,
+                    model::DestructorEffect OnDestroy) {
+    CFG *G = cfgFor(Loop);
+    if (!G)
+      return Fate::contained();
+    const CFGBlock *StartBlock = nullptr;
+    unsigned StartIndex = 0;
+    for (const CFGBlock *B : *G) {
+      for (unsigned I = 0; I < B->size() && !StartBlock; ++I)
+        if (auto CS = (*B)[I].getAs<CFGStmt>())
+          if (CS->getStmt() == From) {
+            StartBlock = B;
+            StartIndex = I + 1;
+          }
+      if (StartBlock)
+        break;
+    }
+    if (!StartBlock)
+      return Fate::contained(); // the spawn is inside a nested lambda
+
+    llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
+    Work.push_back({StartBlock, StartIndex});
+    while (!Work.empty()) {
+      auto [B, Index] = Work.pop_back_val();
+      bool PathDone = false;
+      for (unsigned I = Index; I < B->size() && !PathDone; ++I) {
+        CFGElement E = (*B)[I];
+        if (auto Dtor = E.getAs<CFGAutomaticObjDtor>()) {
+          if (Dtor->getVarDecl() != Handle)
+            continue;
+          if (OnDestroy == model::DestructorEffect::None)
+            return Fate::outlives(OutliveReason::NotJoined,
+                                  Handle->getLocation(), nameOf(Handle));
+          PathDone = true; // joined, or the program terminates
+          continue;
+        }
+        auto CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const Stmt *S = CS->getStmt();
+        if (!inBody(S, Loop))
+          return Fate::outlives(OutliveReason::NotJoined,
+                                Handle->getLocation(), nameOf(Handle));
+        const auto *Call = dyn_cast<CallExpr>(S);
+        if (!Call)
+          continue;
+        if (refersTo(Check.model().joinedObject(Call), Handle)) {
+          PathDone = true;
+          continue;
+        }
+        if (refersTo(Check.model().detachedObject(Call), Handle))
+          return Fate::outlives(OutliveReason::Detached, Call->getBeginLoc(),
+                                nameOf(Handle));
+        // The handle moved away: follow it into a container, else give up.
+        if (isMoveOrForward(Call) && Call->getNumArgs() == 1 &&
+            refersTo(Call->getArg(0), Handle)) {
+          const CXXMemberCallExpr *Dest = findEnclosingInsert(Call);
+          if (!Dest)
+            return Fate::contained();
+          bool IsMember = false;
+          const ValueDecl *C =
+              rootDecl(Dest->getImplicitObjectArgument(), IsMember);
+          Fate F = fateOfStore(C, IsMember, Dest->getBeginLoc(), Loop);
+          if (F.Outlives)
+            return F;
+          PathDone = true;
+        }
+      }
+      if (PathDone)
+        continue;
+      for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+        const CFGBlock *SB = Succ.getReachableBlock();
+        if (!SB || !Visited.insert(SB).second)
+          continue;
+        if (SB == &G->getExit() || !blockInIteration(SB, Loop)) {
+          // Leaving the iteration with the work still running, unless the
+          // handle is a local whose destructor ran on the way out (then the
+          // CFG shows that destructor first).
+          return Fate::outlives(OutliveReason::NotJoined,
+                                Handle->getLocation(), nameOf(Handle));
+        }
+        Work.push_back({SB, 0});
+      }
+    }
+    return Fate::contained();
+  }
+
+  /// A member call that inserts into a container, enclosing \p S closely.
+  const CXXMemberCallExpr *findEnclosingInsert(const Stmt *S) {
+    DynTypedNode N = DynTypedNode::create(*S);
+    for (unsigned Up = 0; Up < 6; ++Up) {
+      auto Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        return nullptr;
+      N = Parents[0];
+      if (const auto *MC = N.get<CXXMemberCallExpr>()) {
+        const CXXMethodDecl *MD = MC->getMethodDecl();
+        if (MD && MD->getIdentifier() &&
+            llvm::is_contained(model::ApiModel::containerInsertNames(),
+                               MD->getName()))
+          return MC;
+        return nullptr;
+      }
+      if (!N.get<Expr>())
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+  /// Does the block belong to the iteration (its statements are in the body,
+  /// or it has none)?
+  bool blockInIteration(const CFGBlock *B, const Stmt *Loop) {
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>())
+        return inBody(CS->getStmt(), Loop);
+    if (const Stmt *T = B->getTerminatorStmt())
+      return T != Loop && inBody(T, Loop);
+    return true;
+  }
+
+  /// Climbs from the spawn call over temporaries and conversions to the
+  /// node that decides what owns the work.
+  DynTypedNode owner(const Expr *&Top) {
+    Top = Site.Call;
+    DynTypedNode N = DynTypedNode::create(*Top);
+    for (unsigned Guard = 0; Guard < 32; ++Guard) {
+      auto Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        return N;
+      DynTypedNode P = Parents[0];
+      const auto *PE = P.get<Expr>();
+      bool Transparent =
+          PE && (isa<ImplicitCastExpr>(PE) || isa<MaterializeTemporaryExpr>(PE) ||
+                 isa<CXXBindTemporaryExpr>(PE) || isa<ExprWithCleanups>(PE) ||
+                 isa<ParenExpr>(PE) || isa<CXXFunctionalCastExpr>(PE) ||
+                 isa<CXXNewExpr>(PE) ||
+                 (isa<CXXConstructExpr>(PE) &&
+                  cast<CXXConstructExpr>(PE)->getNumArgs() == 1 &&
+                  cast<CXXConstructExpr>(PE)
+                      ->getConstructor()
+                      ->isCopyOrMoveConstructor()));
+      if (PE && isa<MemberExpr>(PE)) {
+        // `std::thread(...).detach()`: the call on the temporary decides.
+        auto Calls = Ctx.getParents(P);
+        if (!Calls.empty() && Calls[0].get<CXXMemberCallExpr>())
+          return Calls[0];
+      }
+      if (!Transparent)
+        return P;
+      Top = PE;
+      N = P;
+    }
+    return N;
+  }
+
+  model::DestructorEffect handleEffect(const VarDecl *Handle) {
+    if (isa<CallExpr>(Site.Call) && !isa<CXXMemberCallExpr>(Site.Call) &&
+        (Site.Api->ResultJoinsOnDestruction || Site.Deferred))
+      return model::DestructorEffect::Joins;
+    return Check.model().destructorEffect(Handle->getType());
+  }
+
+  Fate fateOfExecutor(const Expr *Executor, const Stmt *Loop) {
+    std::string Shown = "the system executor";
+    if (!Executor)
+      return Fate::outlives(OutliveReason::Queued, Site.Call->getBeginLoc(),
+                            Shown);
+    bool IsMember = false;
+    const ValueDecl *Root = rootDecl(Executor, IsMember);
+    const auto *RootVar = dyn_cast_or_null<VarDecl>(Root);
+    if (!RootVar || IsMember)
+      return Fate::outlives(OutliveReason::Queued, Site.Call->getBeginLoc(),
+                            Root ? nameOf(Root) : "its executor");
+    model::DestructorEffect Effect =
+        Check.model().destructorEffect(RootVar->getType());
+    Fate F = fateOfHandle(RootVar, Site.Call, Loop, Effect);
+    if (F.Outlives) {
+      F.Reason = OutliveReason::Queued;
+      F.Loc = Site.Call->getBeginLoc();
+    }
+    return F;
+  }
+
+  /// Can the work started at the spawn site outlive an iteration of \p Loop?
+  Fate fate(const Stmt *Loop) {
+    auto It = FateByLoop.find(Loop);
+    if (It != FateByLoop.end())
+      return It->second;
+    Fate F = computeFate(Loop);
+    FateByLoop[Loop] = F;
+    return F;
+  }
+
+  Fate computeFate(const Stmt *Loop) {
+    SourceLocation At = Site.Call->getBeginLoc();
+    if (Site.HandleOut) { // pthread_create(&t, ...)
+      const Expr *Out = ignoreWrappers(Site.HandleOut);
+      if (const auto *UO = dyn_cast<UnaryOperator>(Out))
+        if (UO->getOpcode() == UO_AddrOf)
+          Out = UO->getSubExpr();
+      bool IsMember = false;
+      const ValueDecl *Root = rootDecl(Out, IsMember);
+      const auto *Var = dyn_cast_or_null<VarDecl>(Root);
+      if (Var && !IsMember && isa<DeclRefExpr>(ignoreWrappers(Out)))
+        return fateOfHandle(Var, Site.Call, Loop,
+                            model::DestructorEffect::None);
+      return fateOfStore(Root, IsMember, At, Loop);
+    }
+
+    if (Site.Form == model::SpawnForm::ContainerEmplace) {
+      bool IsMember = false;
+      const ValueDecl *C = rootDecl(Site.Executor, IsMember);
+      return fateOfStore(C, IsMember, At, Loop);
+    }
+
+    const Expr *Top = nullptr;
+    DynTypedNode P = owner(Top);
+    bool IsConstructor = isa<CXXConstructExpr>(Site.Call);
+    bool ReturnsHandle = IsConstructor || Site.Api->ResultJoinsOnDestruction ||
+                         !Site.Call->getType()->isVoidType();
+
+    if (const auto *VD = P.get<VarDecl>()) {
+      if (ReturnsHandle && VD->hasLocalStorage())
+        return fateOfHandle(VD, Site.Call, Loop, handleEffect(VD));
+      return Fate::contained();
+    }
+    if (P.get<ReturnStmt>())
+      return Fate::outlives(OutliveReason::Returned, P.get<Stmt>()->getBeginLoc());
+
+    if (const auto *MC = P.get<CXXMemberCallExpr>()) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (ignoreWrappers(MC->getImplicitObjectArgument()) ==
+          ignoreWrappers(Top)) {
+        if (Check.model().detachedObject(MC))
+          return Fate::outlives(OutliveReason::Detached, MC->getExprLoc());
+        return Fate::contained(); // joined on the spot, or unknown use
+      }
+      if (MD && MD->getIdentifier() &&
+          llvm::is_contained(model::ApiModel::containerInsertNames(),
+                             MD->getName())) {
+        bool IsMember = false;
+        const ValueDecl *C = rootDecl(MC->getImplicitObjectArgument(), IsMember);
+        return fateOfStore(C, IsMember, MC->getBeginLoc(), Loop);
+      }
+      return Fate::contained();
+    }
+    if (const auto *OC = P.get<CXXOperatorCallExpr>()) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+        const Expr *LHS = ignoreWrappers(OC->getArg(0));
+        // `t = std::thread(...)`: a local handle declared in the body is
+        // destroyed with the iteration; one declared outside is not.
+        if (const VarDecl *Var = namedVar(LHS))
+          if (Var->hasLocalStorage())
+            return fateOfHandle(Var, Site.Call, Loop, handleEffect(Var));
+        bool IsMember = false;
+        const ValueDecl *Root = rootDecl(LHS, IsMember);
+        return fateOfStore(Root, IsMember, OC->getBeginLoc(), Loop);
+      }
+      return Fate::contained();
+    }
+    // A discarded result: statement context.
+    if (P.get<Stmt>() && !P.get<Expr>()) {
+      if (Site.Executor || Site.Form == model::SpawnForm::Function) {
+        if (IsConstructor)
+          return Fate::contained();
+        if (Site.Api->ResultJoinsOnDestruction || Site.Deferred)
+          return Fate::contained(); // the temporary future waits right away
+        if (Site.Executor || Site.Api->Kind == model::WorkKind::Task ||
+            Site.Api->Kind == model::WorkKind::Coroutine) {
+          if (isa<CXXMemberCallExpr>(Site.Call) || Site.Executor)
+            return fateOfExecutor(Site.Executor, Loop);
+          return fateOfExecutor(nullptr, Loop);
+        }
+        return Fate::outlives(OutliveReason::Discarded, At);
+      }
+      return Fate::contained(); // a temporary thread: joined or terminates
+    }
+    return Fate::contained(); // passed somewhere we cannot follow
+  }
+};
+
+LoopVariableCaptureCheck::LoopVariableCaptureCheck(llvm::StringRef Name,
+                                                   clang::tidy::ClangTidyContext *Ctx)
+    : TetherCheck(Name, Ctx) {}
+
+void LoopVariableCaptureCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      traverse(TK_AsIs,
+               stmt(model::spawnSiteMatcher(model()),
+                    hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt(),
+                                           whileStmt(), doStmt()))))),
+      this);
+}
+
+void LoopVariableCaptureCheck::onEndOfTranslationUnit() {
+  CFGs.clear();
+  Reported.clear();
+}
+
+namespace {
+
+/// Can `[&v]` become `[v]` (or `[&]` become `[&, v]`) without changing what
+/// the lambda may do: the type is copyable and the lambda never writes it.
+bool copyCaptureIsSafe(const LoopRef &Ref, ASTContext &Ctx) {
+  if (!Ref.Direct || Ref.Form == RefForm::InitCapture)
+    return false;
+  QualType T = Ref.Var->getType();
+  if (T->isReferenceType() || isa<DecompositionDecl>(Ref.Var))
+    return false;
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
+    if (!RD->hasDefinition())
+      return false;
+    bool Copyable = RD->needsImplicitCopyConstructor()
+                        ? !RD->defaultedCopyConstructorIsDeleted()
+                        : false;
+    for (const CXXConstructorDecl *Ctor : RD->ctors())
+      if (Ctor->isCopyConstructor() && !Ctor->isDeleted() &&
+          Ctor->getAccess() != AS_private && Ctor->getAccess() != AS_protected)
+        Copyable = true;
+    if (!Copyable)
+      return false;
+  }
+  const Stmt *Body = Ref.Lambda->getBody();
+  ExprMutationAnalyzer Mutations(*Body, Ctx);
+  return !Mutations.isMutated(Ref.Var);
+}
+
+/// The `&` before an explicit by-reference capture at \p NameLoc.
+SourceLocation ampersandBefore(SourceLocation NameLoc, const SourceManager &SM) {
+  if (!NameLoc.isFileID())
+    return {};
+  bool Invalid = false;
+  const char *Begin = SM.getCharacterData(NameLoc, &Invalid);
+  if (Invalid)
+    return {};
+  const char *P = Begin;
+  const char *BufStart = SM.getBufferData(SM.getFileID(NameLoc)).data();
+  while (P > BufStart) {
+    --P;
+    if (*P == ' ' || *P == '\t' || *P == '\n' || *P == '\r')
+      continue;
+    if (*P == '&')
+      return NameLoc.getLocWithOffset(P - Begin);
+    return {};
+  }
+  return {};
+}
+
+} // namespace
+
+void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("spawn");
+  std::optional<SpawnSite> Site = model().classifySpawn(Call);
+  if (!Site)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+
+  llvm::SmallVector<LoopRef, 4> Refs;
+  if (const LambdaExpr *LE = resolveLambda(Site->Callable))
+    collectLambdaRefs(LE, /*Direct=*/ignoreWrappers(Site->Callable) == LE, Refs);
+  for (const Expr *Arg : Site->ForwardedArgs) {
+    LoopRef Ref;
+    Ref.Var = referencedVar(Arg, Ref.Form);
+    Ref.Loc = Arg->getBeginLoc();
+    if (Ref.Var)
+      Refs.push_back(Ref);
+  }
+  if (Refs.empty())
+    return;
+
+  Analysis A{*this, Ctx, *Site, llvm::DenseMap<const Stmt *, Fate>()};
+  std::string Api = model::displayName(*Site->Api).str();
+  llvm::StringRef Noun = model::workNoun(Site->Api->Kind);
+
+  for (const LoopRef &Ref : Refs) {
+    if (!hasIterationLifetime(Ref.Var))
+      continue;
+    LoopScope Scope;
+    const Stmt *Loop = scopingLoop(Ctx, Ref.Var, Scope);
+    if (!Loop || !reachesLoopByReference(Ctx, Site->Call, Loop, Ref.Var))
+      continue;
+    Fate F = A.fate(Loop);
+    if (!F.Outlives)
+      continue;
+
+    SourceLocation Where = Ref.Loc.isValid() ? Ref.Loc : Site->Call->getBeginLoc();
+    auto Key = std::make_pair(SM.getFileLoc(Where).getRawEncoding(),
+                              SM.getFileLoc(Site->Call->getBeginLoc())
+                                  .getRawEncoding());
+    if (!Reported.insert(Key).second)
+      continue;
+
+    bool IsLoopVar = isa<CXXForRangeStmt>(Loop)
+                         ? cast<CXXForRangeStmt>(Loop)->getLoopVariable() ==
+                               Ref.Var
+                         : Scope == LoopScope::Shared;
+    if (const auto *While = dyn_cast<WhileStmt>(Loop))
+      IsLoopVar = While->getConditionVariable() == Ref.Var;
+    if (const auto *For = dyn_cast<ForStmt>(Loop))
+      IsLoopVar = IsLoopVar || For->getConditionVariable() == Ref.Var;
+
+    std::string What =
+        (IsLoopVar ? "loop variable '" : "variable '") + Ref.Var->getName().str() +
+        "'" + (IsLoopVar ? "" : " declared in the loop body");
+    std::string How;
+    switch (Ref.Form) {
+    case RefForm::ExplicitCapture:
+    case RefForm::ImplicitCapture:
+    case RefForm::InitCapture:
+      How = What + " is captured by reference by a lambda that '" + Api +
+            "' runs";
+      break;
+    case RefForm::AddressArg:
+      How = "the address of " + What + " is passed to a " + Noun.str() +
+            " started by '" + Api + "'";
+      break;
+    case RefForm::RefWrapperArg:
+      How = "a reference to " + What + " is passed to a " + Noun.str() +
+            " started by '" + Api + "'";
+      break;
+    }
+    std::string Name = Ref.Var->getName().str();
+    std::string Why =
+        Scope == LoopScope::Shared
+            ? "all iterations share '" + Name + "', so the " + Noun.str() +
+                  " can read a later value, or a dangling reference once the "
+                  "loop ends"
+            : "'" + Name + "' is destroyed when its iteration ends, so the " +
+                  Noun.str() + " can read a dangling reference";
+    bool IsArg = Ref.Form == RefForm::AddressArg ||
+                 Ref.Form == RefForm::RefWrapperArg;
+    std::string Fix = IsArg ? "pass '" + Name + "' by value"
+                            : "capture '" + Name + "' by value";
+
+    {
+      auto D = diag(Where, "%0; %1; %2") << How << Why << Fix;
+      if (!IsArg && copyCaptureIsSafe(Ref, Ctx)) {
+        if (Ref.Form == RefForm::ExplicitCapture) {
+          SourceLocation Amp = ampersandBefore(Ref.Loc, SM);
+          if (Amp.isValid())
+            D << FixItHint::CreateRemoval(
+                CharSourceRange::getCharRange(Amp, Ref.Loc));
+        } else if (Ref.Form == RefForm::ImplicitCapture) {
+          SourceLocation Default = Ref.Lambda->getCaptureDefaultLoc();
+          if (Default.isValid() && Default.isFileID())
+            D << FixItHint::CreateInsertion(Default.getLocWithOffset(1),
+                                            (", " + Name));
+        }
+      }
+    }
+    diag(Ref.Var->getLocation(), IsLoopVar ? "loop variable '%0' is declared here"
+                                           : "'%0' is declared here, inside the loop",
+         DiagnosticIDs::Note)
+        << Name;
+    diag(Site->Call->getBeginLoc(), "'%0' starts the %1 here",
+         DiagnosticIDs::Note)
+        << Api << Noun;
+    switch (F.Reason) {
+    case OutliveReason::Detached:
+      diag(F.Loc, "the %0 is detached here; nothing waits for it before the "
+                  "iteration ends",
+           DiagnosticIDs::Note)
+          << Noun;
+      break;
+    case OutliveReason::StoredOutside:
+      diag(F.Loc, "the %0 is stored in '%1', which outlives the iteration",
+           DiagnosticIDs::Note)
+          << Noun << F.Name;
+      break;
+    case OutliveReason::StoredInMember:
+      diag(F.Loc, "the %0 is stored in member '%1', which outlives the loop",
+           DiagnosticIDs::Note)
+          << Noun << F.Name;
+      break;
+    case OutliveReason::NotJoined:
+      diag(F.Loc, "'%0' does not wait for the %1 on every path before the "
+                  "iteration ends",
+           DiagnosticIDs::Note)
+          << F.Name << Noun;
+      break;
+    case OutliveReason::Returned:
+      diag(F.Loc, "the %0 is returned here and outlives the loop",
+           DiagnosticIDs::Note)
+          << Noun;
+      break;
+    case OutliveReason::Queued:
+      diag(F.Loc, "the %0 is queued on %1 and nothing waits for it before the "
+                  "iteration ends",
+           DiagnosticIDs::Note)
+          << Noun
+          << (F.Name == "the system executor" || F.Name == "its executor"
+                  ? F.Name
+                  : "'" + F.Name + "'");
+      break;
+    case OutliveReason::Discarded:
+      diag(F.Loc, "the result of '%0' is discarded; nothing waits for the %1",
+           DiagnosticIDs::Note)
+          << Api << Noun;
+      break;
+    }
+  }
+}
+
+} // namespace tether::tidy

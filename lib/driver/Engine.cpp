@@ -1,0 +1,281 @@
+//===- Engine.cpp - Analyse one translation unit with every Tether check -===//
+
+#include "driver/Engine.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Serialization/PCHContainerOperations.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <chrono>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace tether {
+extern volatile int TetherModuleAnchorSource;
+[[maybe_unused]] static int TetherModuleAnchorDestination =
+    TetherModuleAnchorSource;
+} // namespace tether
+
+namespace tether::driver {
+namespace {
+
+/// Keeps the Tether-related entries of a `.clang-tidy` `Checks:` list.
+/// Configuration files are usually written for other clang-tidy checks and
+/// often start with `-*`; Tether honours what they say about `tether-*`
+/// checks and ignores the rest, so `tether scan` runs Tether by default.
+std::string tetherEntries(llvm::StringRef Checks) {
+  llvm::SmallVector<llvm::StringRef, 16> Items;
+  Checks.split(Items, ',', -1, false);
+  std::string Kept;
+  for (llvm::StringRef Item : Items) {
+    llvm::StringRef Pattern = Item.trim();
+    Pattern.consume_front("-");
+    if (!Pattern.trim().starts_with("tether"))
+      continue;
+    if (!Kept.empty())
+      Kept += ",";
+    Kept += Item.trim().str();
+  }
+  return Kept;
+}
+
+class TetherOptionsProvider : public FileOptionsProvider {
+public:
+  using FileOptionsProvider::FileOptionsProvider;
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources =
+        FileOptionsProvider::getRawOptions(FileName);
+    for (OptionsSource &S : Sources)
+      if (S.second != OptionsSourceTypeDefaultBinary &&
+          S.second != OptionsSourceTypeCheckCommandLineOption && S.first.Checks)
+        S.first.Checks = tetherEntries(*S.first.Checks);
+    return Sources;
+  }
+};
+
+/// Fills in line and column for an offset (the worker reads each file once).
+void readLineColumn(llvm::StringRef File, unsigned Offset, Location &Loc) {
+  static llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Cache;
+  auto &Buf = Cache[File];
+  if (!Buf) {
+    auto B = llvm::MemoryBuffer::getFile(File);
+    if (!B)
+      return;
+    Buf = std::move(*B);
+  }
+  llvm::StringRef Text = Buf->getBuffer();
+  Offset = std::min<size_t>(Offset, Text.size());
+  llvm::StringRef Before = Text.take_front(Offset);
+  Loc.Line = Before.count('\n') + 1;
+  size_t LineStart = Before.rfind('\n');
+  Loc.Column =
+      Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
+}
+
+Location locate(llvm::StringRef File, unsigned Offset) {
+  Location L;
+  L.File = File.str();
+  L.Offset = Offset;
+  readLineColumn(File, Offset, L);
+  return L;
+}
+
+Finding toFinding(const ClangTidyError &E) {
+  Finding F;
+  F.Check = E.DiagnosticName;
+  F.Severity = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+  F.Message = E.Message.Message;
+  F.Loc = locate(E.Message.FilePath, E.Message.FileOffset);
+  for (const tooling::DiagnosticMessage &N : E.Notes) {
+    Note Out;
+    Out.Message = N.Message;
+    Out.Loc = locate(N.FilePath, N.FileOffset);
+    F.Notes.push_back(std::move(Out));
+  }
+  for (const auto &FileFixes : E.Message.Fix)
+    for (const tooling::Replacement &R : FileFixes.second) {
+      FixIt X;
+      X.Begin = locate(R.getFilePath(), R.getOffset());
+      X.End = locate(R.getFilePath(), R.getOffset() + R.getLength());
+      X.Replacement = R.getReplacementText().str();
+      F.Fixes.push_back(std::move(X));
+    }
+  return F;
+}
+
+class TidyAction : public ASTFrontendAction {
+public:
+  explicit TidyAction(ClangTidyContext &Ctx) : Factory(Ctx) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef File) override {
+    return Factory.createASTConsumer(CI, File);
+  }
+
+private:
+  ClangTidyASTConsumerFactory Factory;
+};
+
+class TidyActionFactory : public tooling::FrontendActionFactory {
+public:
+  explicit TidyActionFactory(ClangTidyContext &Ctx) : Ctx(Ctx) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<TidyAction>(Ctx);
+  }
+
+private:
+  ClangTidyContext &Ctx;
+};
+
+} // namespace
+
+std::string defaultResourceDir() { return TETHER_CLANG_RESOURCE_DIR; }
+
+std::vector<std::string> analysisArguments(
+    const tooling::CompileCommand &Command, const EngineOptions &Options) {
+  std::vector<std::string> Args = Command.CommandLine;
+  tooling::ArgumentsAdjuster Adjust = tooling::combineAdjusters(
+      tooling::getClangStripOutputAdjuster(),
+      tooling::combineAdjusters(
+          tooling::getClangStripDependencyFileAdjuster(),
+          tooling::combineAdjusters(tooling::getStripPluginsAdjuster(),
+                                    tooling::getClangSyntaxOnlyAdjuster())));
+  Args = Adjust(Args, Command.Filename);
+  std::string ResourceDir =
+      Options.ResourceDir.empty() ? defaultResourceDir() : Options.ResourceDir;
+  bool HasResourceDir = llvm::any_of(Args, [](const std::string &A) {
+    return llvm::StringRef(A).starts_with("-resource-dir");
+  });
+  std::vector<std::string> Extra;
+  if (!HasResourceDir)
+    Extra.push_back("-resource-dir=" + ResourceDir);
+  Extra.push_back("-fno-color-diagnostics");
+  Extra.insert(Extra.end(), Options.ExtraArgs.begin(), Options.ExtraArgs.end());
+  // Insert before a trailing "--" separator / the input, after argv[0].
+  auto Pos = std::find(Args.begin(), Args.end(), std::string("--"));
+  Args.insert(Pos, Extra.begin(), Extra.end());
+  return Args;
+}
+
+bool isCheckEnabled(llvm::StringRef Glob, llvm::StringRef Check) {
+  GlobList Checks(Glob);
+  return Checks.contains(Check);
+}
+
+std::vector<std::string> registeredChecks() {
+  ClangTidyCheckFactories Factories;
+  for (const ClangTidyModuleRegistry::entry &Module :
+       ClangTidyModuleRegistry::entries())
+    Module.instantiate()->addCheckFactories(Factories);
+  std::vector<std::string> Names;
+  for (const auto &Entry : Factories)
+    if (Entry.getKey().starts_with("tether-"))
+      Names.push_back(Entry.getKey().str());
+  llvm::sort(Names);
+  return Names;
+}
+
+TUResult analyzeTranslationUnit(const tooling::CompileCommand &Command,
+                                const EngineOptions &Options) {
+  auto Start = std::chrono::steady_clock::now();
+  TUResult Result;
+  Result.Directory = Command.Directory;
+  llvm::SmallString<256> File(Command.Filename);
+  llvm::sys::fs::make_absolute(Command.Directory, File);
+  llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+  Result.File = File.str().str();
+
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = DefaultChecks;
+  Defaults.HeaderFilterRegex = Options.HeaderFilter;
+  Defaults.SystemHeaders = false;
+  ClangTidyOptions Overrides;
+  if (!Options.Checks.empty())
+    Overrides.Checks = Options.Checks;
+  for (const auto &[Key, Value] : Options.CheckOptions)
+    Overrides.CheckOptions[Key] = ClangTidyOptions::ClangTidyValue(Value);
+
+  auto FS = llvm::vfs::getRealFileSystem();
+  std::unique_ptr<ClangTidyOptionsProvider> Provider;
+  if (Options.ReadConfigFiles)
+    Provider = std::make_unique<TetherOptionsProvider>(
+        ClangTidyGlobalOptions(), Defaults, Overrides, FS);
+  else
+    Provider = std::make_unique<DefaultOptionsProvider>(
+        ClangTidyGlobalOptions(), Defaults.merge(Overrides, 0));
+
+  ClangTidyContext Context(std::move(Provider));
+  Context.setCurrentBuildDirectory(Command.Directory);
+  ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
+                                       /*RemoveIncompatibleErrors=*/true,
+                                       /*GetFixesFromNotes=*/false);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &Consumer,
+                       /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+
+  std::vector<std::string> Args = analysisArguments(Command, Options);
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions{
+      /*WorkingDir=*/Command.Directory});
+  TidyActionFactory Factory(Context);
+  tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),
+                                     std::make_shared<PCHContainerOperations>());
+  Invocation.setDiagnosticConsumer(&Consumer);
+  bool Ran = Invocation.run();
+  Consumer.finish();
+  std::vector<ClangTidyError> Errors = Consumer.take();
+
+  std::vector<std::string> CompileErrors;
+  for (const ClangTidyError &E : Errors) {
+    if (E.DiagLevel == tooling::Diagnostic::Error &&
+        llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic")) {
+      Location L = locate(E.Message.FilePath, E.Message.FileOffset);
+      CompileErrors.push_back(
+          L.File.empty() ? E.Message.Message
+                         : (L.File + ":" + llvm::Twine(L.Line) + ":" +
+                            llvm::Twine(L.Column) + ": " + E.Message.Message)
+                               .str());
+      continue;
+    }
+    Result.Findings.push_back(toFinding(E));
+  }
+  if (!CompileErrors.empty() || !Ran) {
+    Result.Failed = true;
+    Result.Reason = "the file does not compile";
+    for (size_t I = 0; I < std::min<size_t>(3, CompileErrors.size()); ++I)
+      Result.Reason += (I ? "; " : ": ") + CompileErrors[I];
+    if (CompileErrors.size() > 3)
+      Result.Reason += llvm::formatv(" (and {0} more errors)",
+                                     CompileErrors.size() - 3)
+                           .str();
+    if (CompileErrors.empty())
+      Result.Reason = "clang could not process the compile command";
+    if (!Result.Findings.empty())
+      Result.Reason += llvm::formatv("; {0} finding(s) on the broken code "
+                                     "were withheld",
+                                     Result.Findings.size())
+                           .str();
+    Result.Findings.clear();
+  }
+  Result.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start)
+                       .count();
+  return Result;
+}
+
+} // namespace tether::driver

@@ -1,0 +1,39 @@
+//===- Output.h - Text, JSON and SARIF reports of a scan -----------------===//
+
+#ifndef TETHER_DRIVER_OUTPUT_H
+#define TETHER_DRIVER_OUTPUT_H
+
+#include "driver/Finding.h"
+
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace tether::driver {
+
+/// Everything a report shows: de-duplicated findings in a stable order and
+/// the translation units that could not be analysed.
+struct ScanReport {
+  std::vector<Finding> Findings;
+  std::vector<TUResult> Failures; // Failed == true
+  size_t UnitsAnalysed = 0;
+  std::string ToolVersion;
+  /// Where relative paths in the report start (SARIF %SRCROOT%, text).
+  std::string SourceRoot;
+  /// Base of the links to the check documentation pages.
+  std::string DocsBaseUrl;
+};
+
+/// Sorts findings by file, line, column, check.
+void sortFindings(std::vector<Finding> &Findings);
+
+/// clang style: `file:line:col: warning: message [check]`, the source line
+/// and a caret, then the notes the same way.
+void writeText(llvm::raw_ostream &OS, const ScanReport &Report, bool Colors);
+void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report);
+/// SARIF 2.1.0 as GitHub code scanning accepts it.
+void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report);
+
+} // namespace tether::driver
+
+#endif // TETHER_DRIVER_OUTPUT_H

@@ -1,0 +1,185 @@
+//===- ApiModel.h - Tether's model of concurrency and resource APIs -------===//
+//
+// The single source of truth for which calls spawn work, and how the spawned
+// work is joined, waited for or let go. Every Tether check, in the clang-tidy
+// engine and in the analyzer engine, asks this model instead of keeping a
+// private list of names. User extensions come from check options (the same
+// option names in every front end) and are read once per translation unit.
+//
+// See docs/api-model.md for the tables and the option syntax.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_MODEL_APIMODEL_H
+#define TETHER_MODEL_APIMODEL_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CXXConstructExpr;
+class CXXRecordDecl;
+class NamedDecl;
+class QualType;
+} // namespace clang
+
+namespace tether::model {
+
+/// What kind of concurrent work an API starts; used in messages.
+enum class WorkKind { Thread, Fiber, Task, Coroutine };
+
+/// How a spawn API is written and where its callable comes from.
+enum class SpawnForm {
+  /// `Class(callable, args...)`: the constructed object owns the work.
+  Constructor,
+  /// `fn(..., callable, args...)`: the returned value (if any) owns the work.
+  Function,
+  /// `object.fn(callable, args...)`: the object is the executor or pool.
+  Method,
+  /// `container.emplace_back(callable, args...)` of a spawn class: the
+  /// container owns the work.
+  ContainerEmplace,
+  /// `pthread_create(&handle, attr, start, arg)`.
+  PThreadCreate,
+};
+
+/// What destroying an object that owns spawned work does to that work.
+enum class DestructorEffect {
+  /// Unknown, or the work goes on (a future from a thread pool).
+  None,
+  /// The destructor waits for the work (std::jthread, std::async futures).
+  Joins,
+  /// A joinable object terminates the program (std::thread, fibers): the work
+  /// does not outlive it, the process dies instead.
+  Terminates,
+};
+
+/// One spawn API from the model's table or from the user's options.
+struct SpawnApi {
+  /// Fully qualified, template-argument-free name, e.g. `::std::thread` or
+  /// `::asio::post`; for constructors the class name.
+  std::string Name;
+  WorkKind Kind = WorkKind::Thread;
+  SpawnForm Form = SpawnForm::Function;
+  /// For Function forms: the returned handle waits in its destructor
+  /// (`std::async`); for Constructor forms this comes from the class table.
+  bool ResultJoinsOnDestruction = false;
+  /// The spawn is asynchronous only under some launch policies
+  /// (`std::async`); `std::launch::deferred` alone runs it lazily in `get`.
+  bool HasLaunchPolicy = false;
+};
+
+/// A recognised spawn site: the call, its API and its operands.
+struct SpawnSite {
+  const clang::Expr *Call = nullptr;
+  const SpawnApi *Api = nullptr;
+  /// How this call is written (user entries take the form of the call).
+  SpawnForm Form = SpawnForm::Function;
+  /// The callable the new thread/fiber/task runs (may be null for
+  /// pthread_create, whose start routine is a plain function).
+  const clang::Expr *Callable = nullptr;
+  /// Arguments forwarded to the callable (after it), or pthread's `arg`.
+  llvm::SmallVector<const clang::Expr *, 4> ForwardedArgs;
+  /// The executor/pool/context expression, for asio-style and method forms.
+  const clang::Expr *Executor = nullptr;
+  /// `pthread_create`'s first argument (`&t`).
+  const clang::Expr *HandleOut = nullptr;
+  /// `std::async(std::launch::deferred, ...)`: runs lazily in `get`/`wait`.
+  bool Deferred = false;
+};
+
+/// Names of a model table that users extend through options.
+struct ModelOptions {
+  /// `SpawnFunctions`: functions, methods or classes (meaning their
+  /// constructors) that run a callable argument concurrently.
+  std::vector<std::string> SpawnFunctions;
+  /// `JoinFunctions`: functions or methods that wait for spawned work;
+  /// methods wait for their object, free functions for their first argument.
+  std::vector<std::string> JoinFunctions;
+  /// `DetachFunctions`: functions or methods that let the work go on alone.
+  std::vector<std::string> DetachFunctions;
+  /// `JoiningTypes`: classes whose destructor waits for the work they own.
+  std::vector<std::string> JoiningTypes;
+
+  /// Parses a `;`-separated option value into names, dropping blanks and
+  /// adding a leading `::` where the user left it out.
+  static std::vector<std::string> parseList(llvm::StringRef Value);
+  /// Joins names back for `storeOptions` / `--dump-config`.
+  static std::string formatList(llvm::ArrayRef<std::string> Names);
+};
+
+/// The names of the options above, shared by every front end.
+namespace option {
+inline constexpr llvm::StringLiteral SpawnFunctions = "SpawnFunctions";
+inline constexpr llvm::StringLiteral JoinFunctions = "JoinFunctions";
+inline constexpr llvm::StringLiteral DetachFunctions = "DetachFunctions";
+inline constexpr llvm::StringLiteral JoiningTypes = "JoiningTypes";
+} // namespace option
+
+/// The API model: built-in tables plus the user's additions.
+class ApiModel {
+public:
+  explicit ApiModel(const ModelOptions &Options = {});
+
+  /// Names of every spawn class (for constructor matchers).
+  std::vector<llvm::StringRef> spawnClassNames() const;
+  /// Names of every spawn function or method (for call matchers).
+  std::vector<llvm::StringRef> spawnFunctionNames() const;
+  /// Method names that construct an element in place (emplace_back, ...).
+  static llvm::ArrayRef<llvm::StringRef> emplaceMethodNames();
+  /// Method names that store a value into a container or group.
+  static llvm::ArrayRef<llvm::StringRef> containerInsertNames();
+
+  /// Recognises \p E as a spawn site, or returns std::nullopt.
+  std::optional<SpawnSite> classifySpawn(const clang::Expr *E) const;
+
+  /// The spawn class \p RD is (or derives from), if any.
+  const SpawnApi *spawnClass(const clang::CXXRecordDecl *RD) const;
+
+  /// What destroying an object of type \p T does to the work it owns.
+  DestructorEffect destructorEffect(clang::QualType T) const;
+
+  /// Is \p Call a join/wait of the object it is called on (methods) or of
+  /// its first argument (free functions such as pthread_join)? Returns the
+  /// expression naming the joined object.
+  const clang::Expr *joinedObject(const clang::Expr *Call) const;
+  /// Same for detach.
+  const clang::Expr *detachedObject(const clang::Expr *Call) const;
+
+  /// Is \p T a callable type: a closure, a class with operator(), a function
+  /// or a pointer to (member) function?
+  static bool isCallableType(clang::QualType T);
+
+  const ModelOptions &options() const { return Options; }
+
+private:
+  const SpawnApi *lookup(llvm::StringRef QualifiedName) const;
+  bool inTable(const llvm::StringMap<bool> &Table,
+               const clang::NamedDecl *D) const;
+
+  ModelOptions Options;
+  std::vector<SpawnApi> Spawns;
+  llvm::StringMap<size_t> SpawnIndex;
+  llvm::StringMap<bool> Joins;
+  llvm::StringMap<bool> Detaches;
+  llvm::StringMap<DestructorEffect> DestructorEffects;
+};
+
+/// `::ns::Class::method`, without template arguments and without inline
+/// namespaces (`std::__1`, `std::__cxx11`), the form the tables use.
+std::string qualifiedName(const clang::NamedDecl *D);
+
+/// A short spelling for messages: `std::thread`, `asio::post`.
+llvm::StringRef displayName(const SpawnApi &Api);
+
+/// "thread", "fiber", "task" or "coroutine".
+llvm::StringRef workNoun(WorkKind Kind);
+
+} // namespace tether::model
+
+#endif // TETHER_MODEL_APIMODEL_H

@@ -1,0 +1,47 @@
+//===- Common.h - Shared bits of the integration tests -------------------===//
+
+#ifndef TETHER_TEST_INTEGRATION_COMMON_H
+#define TETHER_TEST_INTEGRATION_COMMON_H
+
+#include <string>
+
+namespace tether::test {
+
+inline std::string binary(const char *Name) {
+  return std::string(TETHER_BINARY_DIR) + "/bin/" + Name;
+}
+inline std::string plugin() {
+  return std::string(TETHER_BINARY_DIR) + "/lib/libTetherTidy.so";
+}
+
+/// A loop-variable capture bug and its clean twin, against the mocks.
+inline const char *BuggySource = R"(#include <thread>
+#include <vector>
+void use(int);
+void spawnAll(int n) {
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back([&] { use(i); });
+  for (auto &w : workers)
+    w.join();
+}
+)";
+
+inline const char *CleanSource = R"(#include <thread>
+#include <vector>
+void use(int);
+void spawnAll(int n) {
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back([i] { use(i); });
+  for (auto &w : workers)
+    w.join();
+}
+)";
+
+/// Line and column of the finding in BuggySource.
+inline constexpr unsigned BuggyLine = 7, BuggyColumn = 37;
+
+} // namespace tether::test
+
+#endif // TETHER_TEST_INTEGRATION_COMMON_H
