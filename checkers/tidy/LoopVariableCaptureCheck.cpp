@@ -55,7 +55,11 @@ enum class RefForm {
 };
 
 struct LoopRef {
+  /// The object referred to (for structured bindings, the decomposed
+  /// variable, whose lifetime the bindings share).
   const VarDecl *Var = nullptr;
+  /// What the source names: the variable or the binding.
+  const ValueDecl *Shown = nullptr;
   SourceLocation Loc;
   RefForm Form = RefForm::ExplicitCapture;
   const LambdaExpr *Lambda = nullptr; // the lambda holding the capture
@@ -125,21 +129,28 @@ bool isMoveOrForward(const Expr *E) {
   return isCallTo(dyn_cast<CallExpr>(E), {"::std::move", "::std::forward"});
 }
 
-/// The local variable \p E names, if any.
-const VarDecl *namedVar(const Expr *E) {
+/// The variable holding \p D: itself, or a binding's decomposed variable.
+const VarDecl *storageOf(const ValueDecl *D) {
+  if (const auto *BD = dyn_cast_or_null<BindingDecl>(D))
+    return dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
+  return dyn_cast_or_null<VarDecl>(D);
+}
+
+/// The variable or structured binding \p E names, if any.
+const ValueDecl *namedDecl(const Expr *E) {
   E = ignoreWrappers(E);
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return VD;
-    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
-      return dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
-  }
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    if (isa<VarDecl>(DRE->getDecl()) || isa<BindingDecl>(DRE->getDecl()))
+      return DRE->getDecl();
   return nullptr;
 }
 
+/// The local variable \p E names, if any.
+const VarDecl *namedVar(const Expr *E) { return storageOf(namedDecl(E)); }
+
 /// For `&v`, `std::addressof(v)`, `std::ref(v)`, `std::cref(v)`,
-/// `boost::ref(v)` (through casts), the variable `v`.
-const VarDecl *referencedVar(const Expr *E, RefForm &Form) {
+/// `boost::ref(v)` (through casts), the variable or binding `v`.
+const ValueDecl *referencedDecl(const Expr *E, RefForm &Form) {
   E = ignoreWrappers(E);
   while (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E))
     E = ignoreWrappers(Cast->getSubExpr());
@@ -148,19 +159,19 @@ const VarDecl *referencedVar(const Expr *E, RefForm &Form) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf) {
       Form = RefForm::AddressArg;
-      return namedVar(UO->getSubExpr());
+      return namedDecl(UO->getSubExpr());
     }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (CE->getNumArgs() != 1)
       return nullptr;
     if (isCallTo(CE, {"::std::addressof"})) {
       Form = RefForm::AddressArg;
-      return namedVar(CE->getArg(0));
+      return namedDecl(CE->getArg(0));
     }
     if (isCallTo(CE, {"::std::ref", "::std::cref", "::boost::ref",
                       "::boost::cref"})) {
       Form = RefForm::RefWrapperArg;
-      return namedVar(CE->getArg(0));
+      return namedDecl(CE->getArg(0));
     }
   }
   return nullptr;
@@ -198,9 +209,7 @@ void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
     if (!C.capturesVariable())
       continue;
     const ValueDecl *Captured = C.getCapturedVar();
-    const auto *VD = dyn_cast<VarDecl>(Captured);
-    if (const auto *BD = dyn_cast<BindingDecl>(Captured))
-      VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
+    const VarDecl *VD = storageOf(Captured);
     if (!VD)
       continue;
     LoopRef Ref;
@@ -212,10 +221,9 @@ void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
       if (!Init)
         continue;
       RefForm Ignored;
-      if (VD->getType()->isReferenceType())
-        Ref.Var = namedVar(Init);
-      else
-        Ref.Var = referencedVar(Init, Ignored);
+      Ref.Shown = VD->getType()->isReferenceType() ? namedDecl(Init)
+                                                   : referencedDecl(Init, Ignored);
+      Ref.Var = storageOf(Ref.Shown);
       Ref.Form = RefForm::InitCapture;
       if (Ref.Var)
         Out.push_back(Ref);
@@ -223,6 +231,7 @@ void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
     }
     if (C.getCaptureKind() == LCK_ByRef) {
       Ref.Var = VD;
+      Ref.Shown = Captured;
       Ref.Form = C.isImplicit() ? RefForm::ImplicitCapture
                                 : RefForm::ExplicitCapture;
       Out.push_back(Ref);
@@ -236,40 +245,69 @@ void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
   }
 }
 
+/// The parent of \p N, preferring statements: a lambda body has both the
+/// LambdaExpr and the closure's call operator as parents, and walking up
+/// through the LambdaExpr keeps us in the enclosing function.
+DynTypedNode parentOf(ASTContext &Ctx, const DynTypedNode &N, bool &Found) {
+  auto Parents = Ctx.getParents(N);
+  Found = !Parents.empty();
+  if (!Found)
+    return N;
+  for (const DynTypedNode &P : Parents) {
+    if (P.get<Stmt>())
+      return P;
+    // A lambda body hangs off the closure's call operator; step over to the
+    // LambdaExpr that owns the closure class.
+    if (const auto *MD = P.get<CXXMethodDecl>())
+      if (MD->getParent()->isLambda())
+        for (const DynTypedNode &Q : Ctx.getParents(*MD->getParent()))
+          if (Q.get<LambdaExpr>())
+            return Q;
+  }
+  return Parents[0];
+}
+
 bool isFunctionBoundary(const DynTypedNode &N) {
   return N.get<FunctionDecl>() || N.get<LambdaExpr>() || N.get<BlockDecl>() ||
          N.get<ObjCMethodDecl>() || N.get<CapturedStmt>();
 }
 
 /// The loop that scopes \p V, and how; null when V is not loop-scoped.
-const Stmt *scopingLoop(ASTContext &Ctx, const VarDecl *V, LoopScope &Scope) {
+/// \p InHeader says whether V is declared by the loop statement itself (init,
+/// condition or range variable) rather than in its body.
+const Stmt *scopingLoop(ASTContext &Ctx, const VarDecl *V, LoopScope &Scope,
+                        bool &InHeader) {
   DynTypedNode Child = DynTypedNode::create(*V);
   for (unsigned Guard = 0; Guard < 256; ++Guard) {
-    auto Parents = Ctx.getParents(Child);
-    if (Parents.empty())
+    bool Found = false;
+    DynTypedNode P = parentOf(Ctx, Child, Found);
+    if (!Found)
       return nullptr;
-    DynTypedNode P = Parents[0];
     if (isFunctionBoundary(P))
       return nullptr;
     const Stmt *ChildS = Child.get<Stmt>();
     if (const auto *For = P.get<ForStmt>()) {
       if (ChildS && ChildS == For->getInit()) {
         Scope = LoopScope::Shared;
+        InHeader = true;
         return For;
       }
       if (ChildS && (ChildS == For->getBody() ||
                      ChildS == For->getConditionVariableDeclStmt())) {
         Scope = LoopScope::PerIteration;
+        InHeader = ChildS != For->getBody();
         return For;
       }
     } else if (const auto *RF = P.get<CXXForRangeStmt>()) {
       if (ChildS && ChildS == RF->getInit()) {
         Scope = LoopScope::Shared;
+        InHeader = true;
         return RF;
       }
       if (ChildS &&
           (ChildS == RF->getLoopVarStmt() || ChildS == RF->getBody())) {
         Scope = LoopScope::PerIteration;
+        InHeader = ChildS != RF->getBody();
         return RF;
       }
       return nullptr; // __range, __begin, __end
@@ -277,11 +315,13 @@ const Stmt *scopingLoop(ASTContext &Ctx, const VarDecl *V, LoopScope &Scope) {
       if (ChildS && (ChildS == While->getBody() ||
                      ChildS == While->getConditionVariableDeclStmt())) {
         Scope = LoopScope::PerIteration;
+        InHeader = ChildS != While->getBody();
         return While;
       }
     } else if (const auto *Do = P.get<DoStmt>()) {
       if (ChildS && ChildS == Do->getBody()) {
         Scope = LoopScope::PerIteration;
+        InHeader = false;
         return Do;
       }
     }
@@ -325,10 +365,10 @@ bool reachesLoopByReference(ASTContext &Ctx, const Stmt *From,
                             const Stmt *Loop, const VarDecl *V) {
   DynTypedNode N = DynTypedNode::create(*From);
   for (unsigned Guard = 0; Guard < 1024; ++Guard) {
-    auto Parents = Ctx.getParents(N);
-    if (Parents.empty())
+    bool Found = false;
+    N = parentOf(Ctx, N, Found);
+    if (!Found)
       return false;
-    N = Parents[0];
     if (N.get<Stmt>() == Loop)
       return true;
     if (const auto *LE = N.get<LambdaExpr>()) {
@@ -407,10 +447,10 @@ struct LoopVariableCaptureCheck::Analysis {
         return true;
       if (N.get<Stmt>() == Loop || isFunctionBoundary(N))
         return false;
-      auto Parents = Ctx.getParents(N);
-      if (Parents.empty())
+      bool Found = false;
+      N = parentOf(Ctx, N, Found);
+      if (!Found)
         return false;
-      N = Parents[0];
     }
     return false;
   }
@@ -428,10 +468,10 @@ struct LoopVariableCaptureCheck::Analysis {
   std::pair<const Decl *, const Stmt *> enclosingBody(const Stmt *S) {
     DynTypedNode N = DynTypedNode::create(*S);
     for (unsigned Guard = 0; Guard < 1024; ++Guard) {
-      auto Parents = Ctx.getParents(N);
-      if (Parents.empty())
+      bool Found = false;
+      N = parentOf(Ctx, N, Found);
+      if (!Found)
         return {nullptr, nullptr};
-      N = Parents[0];
       if (const auto *LE = N.get<LambdaExpr>())
         return {LE->getCallOperator(), LE->getBody()};
       if (const auto *FD = N.get<FunctionDecl>())
@@ -803,9 +843,17 @@ bool copyCaptureIsSafe(const LoopRef &Ref, ASTContext &Ctx) {
   return !Mutations.isMutated(Ref.Var);
 }
 
+/// Where the user wrote \p Loc: macro arguments are written at the call
+/// site; anything else inside a macro has no safe place for a fix-it.
+SourceLocation writtenLoc(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
+    Loc = SM.getSpellingLoc(Loc);
+  return Loc.isFileID() ? Loc : SourceLocation();
+}
+
 /// The `&` before an explicit by-reference capture at \p NameLoc.
 SourceLocation ampersandBefore(SourceLocation NameLoc, const SourceManager &SM) {
-  if (!NameLoc.isFileID())
+  if (NameLoc.isInvalid())
     return {};
   bool Invalid = false;
   const char *Begin = SM.getCharacterData(NameLoc, &Invalid);
@@ -839,7 +887,8 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     collectLambdaRefs(LE, /*Direct=*/ignoreWrappers(Site->Callable) == LE, Refs);
   for (const Expr *Arg : Site->ForwardedArgs) {
     LoopRef Ref;
-    Ref.Var = referencedVar(Arg, Ref.Form);
+    Ref.Shown = referencedDecl(Arg, Ref.Form);
+    Ref.Var = storageOf(Ref.Shown);
     Ref.Loc = Arg->getBeginLoc();
     if (Ref.Var)
       Refs.push_back(Ref);
@@ -855,7 +904,8 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     if (!hasIterationLifetime(Ref.Var))
       continue;
     LoopScope Scope;
-    const Stmt *Loop = scopingLoop(Ctx, Ref.Var, Scope);
+    bool IsLoopVar = false;
+    const Stmt *Loop = scopingLoop(Ctx, Ref.Var, Scope, IsLoopVar);
     if (!Loop || !reachesLoopByReference(Ctx, Site->Call, Loop, Ref.Var))
       continue;
     Fate F = A.fate(Loop);
@@ -869,17 +919,8 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Reported.insert(Key).second)
       continue;
 
-    bool IsLoopVar = isa<CXXForRangeStmt>(Loop)
-                         ? cast<CXXForRangeStmt>(Loop)->getLoopVariable() ==
-                               Ref.Var
-                         : Scope == LoopScope::Shared;
-    if (const auto *While = dyn_cast<WhileStmt>(Loop))
-      IsLoopVar = While->getConditionVariable() == Ref.Var;
-    if (const auto *For = dyn_cast<ForStmt>(Loop))
-      IsLoopVar = IsLoopVar || For->getConditionVariable() == Ref.Var;
-
     std::string What =
-        (IsLoopVar ? "loop variable '" : "variable '") + Ref.Var->getName().str() +
+        (IsLoopVar ? "loop variable '" : "variable '") + Ref.Shown->getName().str() +
         "'" + (IsLoopVar ? "" : " declared in the loop body");
     std::string How;
     switch (Ref.Form) {
@@ -898,7 +939,7 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
             " started by '" + Api + "'";
       break;
     }
-    std::string Name = Ref.Var->getName().str();
+    std::string Name = Ref.Shown->getName().str();
     std::string Why =
         Scope == LoopScope::Shared
             ? "all iterations share '" + Name + "', so the " + Noun.str() +
@@ -915,19 +956,21 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
       auto D = diag(Where, "%0; %1; %2") << How << Why << Fix;
       if (!IsArg && copyCaptureIsSafe(Ref, Ctx)) {
         if (Ref.Form == RefForm::ExplicitCapture) {
-          SourceLocation Amp = ampersandBefore(Ref.Loc, SM);
+          SourceLocation Name = writtenLoc(Ref.Loc, SM);
+          SourceLocation Amp = ampersandBefore(Name, SM);
           if (Amp.isValid())
             D << FixItHint::CreateRemoval(
-                CharSourceRange::getCharRange(Amp, Ref.Loc));
+                CharSourceRange::getCharRange(Amp, Name));
         } else if (Ref.Form == RefForm::ImplicitCapture) {
-          SourceLocation Default = Ref.Lambda->getCaptureDefaultLoc();
-          if (Default.isValid() && Default.isFileID())
+          SourceLocation Default =
+              writtenLoc(Ref.Lambda->getCaptureDefaultLoc(), SM);
+          if (Default.isValid())
             D << FixItHint::CreateInsertion(Default.getLocWithOffset(1),
                                             (", " + Name));
         }
       }
     }
-    diag(Ref.Var->getLocation(), IsLoopVar ? "loop variable '%0' is declared here"
+    diag(Ref.Shown->getLocation(), IsLoopVar ? "loop variable '%0' is declared here"
                                            : "'%0' is declared here, inside the loop",
          DiagnosticIDs::Note)
         << Name;

@@ -12,6 +12,7 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -138,6 +139,16 @@ public:
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<TidyAction>(Ctx);
   }
+  // As clang-tidy does: code guarded by __clang_analyzer__ is what the
+  // checks see, in the driver and in the plugin alike.
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Consumer) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCH), Consumer);
+  }
 
 private:
   ClangTidyContext &Ctx;
@@ -166,6 +177,7 @@ std::vector<std::string> analysisArguments(
   if (!HasResourceDir)
     Extra.push_back("-resource-dir=" + ResourceDir);
   Extra.push_back("-fno-color-diagnostics");
+  Extra.push_back("-fno-caret-diagnostics"); // no "N warnings generated."
   Extra.insert(Extra.end(), Options.ExtraArgs.begin(), Options.ExtraArgs.end());
   // Insert before a trailing "--" separator / the input, after argv[0].
   auto Pos = std::find(Args.begin(), Args.end(), std::string("--"));

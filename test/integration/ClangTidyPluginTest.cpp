@@ -83,7 +83,7 @@ TEST(ClangTidyPlugin, ReadsSpawnFunctionsFromDotClangTidy) {
                          "CheckOptions:\n"
                          "  SpawnFunctions: '::shop::Pool::submit'\n");
   std::string File = D.write("pool.cpp", R"(
-namespace shop { struct Pool { template <class F> void submit(F &&f); }; }
+namespace shop { struct Pool { template <class F> void submit(F &&f) {} }; }
 void work(int);
 void run(shop::Pool &pool, const int *items, int n) {
   for (int k = 0; k < n; ++k) {

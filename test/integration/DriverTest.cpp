@@ -231,7 +231,7 @@ TEST(Driver, ChecksGlobAndDotClangTidy) {
 TEST(Driver, CheckOptionsFromConfigFileAndCommandLine) {
   Project P;
   P.add("pool.cpp", R"(
-namespace shop { struct Pool { template <class F> void submit(F &&f); }; }
+namespace shop { struct Pool { template <class F> void submit(F &&f) {} }; }
 void work(int);
 void run(shop::Pool &pool, int n) {
   for (int k = 0; k < n; ++k)

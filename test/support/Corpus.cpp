@@ -10,6 +10,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <map>
@@ -204,6 +205,12 @@ CorpusOutcome runCorpusFile(const std::string &Path, const std::string &Check) {
   }
 
   std::string FixedPath = Path.substr(0, Path.size() - 4) + ".fixed.cpp";
+  if (!AllFixes.empty() && getenv("TETHER_UPDATE_FIXED")) {
+    // Regenerates the golden files; review them with `git diff` before use.
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(FixedPath, EC);
+    OS << applyFixes(Code, AllFixes);
+  }
   bool HasGolden = llvm::sys::fs::exists(FixedPath);
   if (!AllFixes.empty() && !HasGolden)
     Out.Problems.push_back("the warnings offer fix-its but there is no " +

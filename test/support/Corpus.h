@@ -19,7 +19,8 @@
 // with only the corpus folder's check enabled. Anything seen and not
 // expected, or expected and not seen, is a failure. Fix-its are applied and
 // compared with `<name>.fixed.cpp` when it exists; a file whose warnings
-// offer fix-its must have one.
+// offer fix-its must have one. TETHER_UPDATE_FIXED=1 in the environment
+// (re)writes the golden files from what the check produces, for review.
 //
 //===----------------------------------------------------------------------===//
 

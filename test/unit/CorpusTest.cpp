@@ -26,6 +26,8 @@ std::vector<CorpusCase> allCases() {
   return Cases;
 }
 
+void PrintTo(const CorpusCase &C, std::ostream *OS) { *OS << C.Path; }
+
 class Corpus : public ::testing::TestWithParam<CorpusCase> {};
 
 TEST_P(Corpus, MatchesAnnotations) {
