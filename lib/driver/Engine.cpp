@@ -90,31 +90,46 @@ void readLineColumn(llvm::StringRef File, unsigned Offset, Location &Loc) {
       Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
 }
 
-Location locate(llvm::StringRef File, unsigned Offset) {
+/// Diagnostics name files as the compile command did; reports use absolute,
+/// normalised paths so that findings from different units compare equal.
+std::string absolutePath(llvm::StringRef File, llvm::StringRef Directory) {
+  if (File.empty())
+    return "";
+  llvm::SmallString<256> P(File);
+  if (!llvm::sys::path::is_absolute(P)) {
+    P = Directory;
+    llvm::sys::path::append(P, File);
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+Location locate(llvm::StringRef File, unsigned Offset,
+                llvm::StringRef Directory) {
   Location L;
-  L.File = File.str();
+  L.File = absolutePath(File, Directory);
   L.Offset = Offset;
-  readLineColumn(File, Offset, L);
+  readLineColumn(L.File, Offset, L);
   return L;
 }
 
-Finding toFinding(const ClangTidyError &E) {
+Finding toFinding(const ClangTidyError &E, llvm::StringRef Dir) {
   Finding F;
   F.Check = E.DiagnosticName;
   F.Severity = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
   F.Message = E.Message.Message;
-  F.Loc = locate(E.Message.FilePath, E.Message.FileOffset);
+  F.Loc = locate(E.Message.FilePath, E.Message.FileOffset, Dir);
   for (const tooling::DiagnosticMessage &N : E.Notes) {
     Note Out;
     Out.Message = N.Message;
-    Out.Loc = locate(N.FilePath, N.FileOffset);
+    Out.Loc = locate(N.FilePath, N.FileOffset, Dir);
     F.Notes.push_back(std::move(Out));
   }
   for (const auto &FileFixes : E.Message.Fix)
     for (const tooling::Replacement &R : FileFixes.second) {
       FixIt X;
-      X.Begin = locate(R.getFilePath(), R.getOffset());
-      X.End = locate(R.getFilePath(), R.getOffset() + R.getLength());
+      X.Begin = locate(R.getFilePath(), R.getOffset(), Dir);
+      X.End = locate(R.getFilePath(), R.getOffset() + R.getLength(), Dir);
       X.Replacement = R.getReplacementText().str();
       F.Fixes.push_back(std::move(X));
     }
@@ -256,7 +271,8 @@ TUResult analyzeTranslationUnit(const tooling::CompileCommand &Command,
   for (const ClangTidyError &E : Errors) {
     if (E.DiagLevel == tooling::Diagnostic::Error &&
         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic")) {
-      Location L = locate(E.Message.FilePath, E.Message.FileOffset);
+      Location L =
+          locate(E.Message.FilePath, E.Message.FileOffset, Command.Directory);
       CompileErrors.push_back(
           L.File.empty() ? E.Message.Message
                          : (L.File + ":" + llvm::Twine(L.Line) + ":" +
@@ -264,7 +280,7 @@ TUResult analyzeTranslationUnit(const tooling::CompileCommand &Command,
                                .str());
       continue;
     }
-    Result.Findings.push_back(toFinding(E));
+    Result.Findings.push_back(toFinding(E, Command.Directory));
   }
   if (!CompileErrors.empty() || !Ran) {
     Result.Failed = true;

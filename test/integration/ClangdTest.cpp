@@ -113,8 +113,10 @@ TEST(Clangd, PublishesTheFindingWithDotClangdConfig) {
   EXPECT_EQ(*Diag->getObject("range")->getObject("start")->getInteger("line"),
             BuggyLine - 1);
   EXPECT_EQ(Diag->getString("source"), "clang-tidy");
+  // clangd capitalises the first letter of a message.
   EXPECT_TRUE(Diag->getString("message")->contains(
-      "loop variable 'i' is captured by reference"));
+      "oop variable 'i' is captured by reference"))
+      << Diag->getString("message")->str();
   const Array *Related = Diag->getArray("relatedInformation");
   ASSERT_NE(Related, nullptr);
   EXPECT_GE(Related->size(), 2u);
@@ -147,18 +149,15 @@ TEST(Clangd, UpstreamChecksAreLinkedToo) {
   TempDir D;
   writeCompileFlags(D);
   D.write(".clangd", "Diagnostics:\n  ClangTidy:\n"
-                     "    Add: [bugprone-use-after-move]\n"
+                     "    Add: [modernize-use-nullptr]\n"
                      "    FastCheckFilter: None\n");
-  const char *Source = R"(#include <utility>
-#include <vector>
-int f() { std::vector<int> a; auto b = std::move(a); return a.size(); }
-)";
+  const char *Source = "int *p = 0;\n";
   std::string File = D.write("m.cpp", Source);
   Published P = openAndCollect(D, File, Source);
   ASSERT_TRUE(P.Received);
   bool Found = false;
   for (const Object *Diag : P.Diagnostics)
-    Found |= Diag->getString("code") == "bugprone-use-after-move";
+    Found |= Diag->getString("code") == "modernize-use-nullptr";
   EXPECT_TRUE(Found) << llvm::formatv("{0:2}", P.Raw).str();
 }
 

@@ -40,7 +40,7 @@ void spawnAll(int n) {
 )";
 
 /// Line and column of the finding in BuggySource.
-inline constexpr unsigned BuggyLine = 7, BuggyColumn = 37;
+inline constexpr unsigned BuggyLine = 7, BuggyColumn = 36;
 
 } // namespace tether::test
 

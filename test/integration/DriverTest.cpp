@@ -22,7 +22,7 @@ public:
   std::string add(const std::string &Name, const std::string &Source,
                   std::vector<std::string> ExtraArgs = {}) {
     std::string Path = Dir.write(Name, Source);
-    Array Args = {"/usr/bin/c++", "-std=c++17", "-nostdinc", "-nostdinc++",
+    Array Args{"/usr/bin/c++", "-std=c++17", "-nostdinc", "-nostdinc++",
                   "-isystem", TETHER_MOCK_INCLUDE};
     for (const std::string &A : ExtraArgs)
       Args.push_back(A);
