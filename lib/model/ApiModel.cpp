@@ -184,44 +184,33 @@ bool isLaunchPolicy(const Expr *E) {
 } // namespace
 
 std::string qualifiedName(const NamedDecl *D) {
-  llvm::SmallVector<llvm::StringRef, 6> Parts;
-  llvm::SmallString<64> Storage;
-  auto NameOf = [&](const NamedDecl *ND) -> llvm::StringRef {
-    if (const IdentifierInfo *II = ND->getIdentifier())
-      return II->getName();
-    if (isa<CXXConstructorDecl>(ND) || isa<CXXDestructorDecl>(ND))
-      return ND->getDeclName().getCXXNameType()->getAsCXXRecordDecl()
-                 ? ND->getDeclName().getCXXNameType()->getAsCXXRecordDecl()
-                       ->getName()
-                 : "";
-    return "";
-  };
-  std::string Operator;
-  if (!D->getIdentifier() && !isa<CXXConstructorDecl>(D) &&
-      !isa<CXXDestructorDecl>(D))
-    Operator = D->getDeclName().getAsString();
-  Parts.push_back(Operator.empty() ? NameOf(D) : llvm::StringRef(Operator));
+  llvm::SmallVector<std::string, 6> Parts;
+  // Constructors and destructors are named by their class; operators by
+  // their spelling ("operator()").
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    Parts.push_back(Ctor->getParent()->getName().str());
+  else if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
+    Parts.push_back("~" + Dtor->getParent()->getName().str());
+  else
+    Parts.push_back(D->getDeclName().getAsString());
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;
-      Parts.push_back(NS->getName());
+      Parts.push_back(NS->getName().str());
     } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
-      Parts.push_back(RD->getName());
-    } else if (isa<TranslationUnitDecl>(DC)) {
-      break;
+      Parts.push_back(RD->getName().str()); // specialisations: the template
     } else if (isa<LinkageSpecDecl>(DC) || isa<ExportDecl>(DC)) {
       continue;
-    } else {
-      // A declaration local to a function: not part of any table.
+    } else if (isa<TranslationUnitDecl>(DC)) {
       break;
+    } else {
+      return ""; // local to a function: in no table
     }
   }
   std::string Result;
-  for (llvm::StringRef P : llvm::reverse(Parts)) {
-    Result += "::";
-    Result += P;
-  }
+  for (const std::string &P : llvm::reverse(Parts))
+    Result += "::" + P;
   return Result;
 }
 

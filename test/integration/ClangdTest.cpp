@@ -134,6 +134,18 @@ TEST(Clangd, PublishesTheFindingWithDotClangTidyConfig) {
       << llvm::formatv("{0:2}", P.Raw).str();
 }
 
+// The trap docs/usage/clangd.md warns about: clangd 19 drops checks whose
+// cost it does not know unless FastCheckFilter says otherwise.
+TEST(Clangd, WithoutFastCheckFilterClangd19DropsTheChecks) {
+  TempDir D;
+  writeCompileFlags(D);
+  D.write(".clangd", "Diagnostics:\n  ClangTidy:\n    Add: [tether-*]\n");
+  std::string File = D.write("a.cpp", BuggySource);
+  Published P = openAndCollect(D, File, BuggySource);
+  ASSERT_TRUE(P.Received);
+  EXPECT_EQ(tetherDiagnostic(P), nullptr);
+}
+
 TEST(Clangd, CleanCodeHasNoTetherDiagnostic) {
   TempDir D;
   writeCompileFlags(D);

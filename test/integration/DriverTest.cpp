@@ -300,3 +300,26 @@ TEST(Driver, ScansTheBundledExampleWithRealHeaders) {
 
 } // namespace
 } // namespace tether::test
+
+namespace tether::test {
+namespace {
+
+// The progress line appears only on a terminal: `script` gives the driver
+// a pseudo-terminal; through a pipe (every other test here) it stays silent.
+TEST(Driver, ProgressLineOnATerminalOnly) {
+  if (!llvm::sys::fs::exists("/usr/bin/script"))
+    GTEST_SKIP() << "util-linux 'script' is not installed";
+  Project P;
+  P.add("a.cpp", BuggySource);
+  P.add("b.cpp", CleanSource);
+  P.writeDatabase();
+  std::string Cmd = binary("tether") + " scan -p '" + P.Dir.path() + "' -j 1 -o /dev/null";
+  RunResult Tty = run({"/usr/bin/script", "-qec", Cmd, "/dev/null"}, P.Dir.path());
+  EXPECT_NE(Tty.Out.find("[1/2]"), std::string::npos) << Tty.Out;
+  EXPECT_NE(Tty.Out.find("[2/2]"), std::string::npos) << Tty.Out;
+  RunResult Pipe = P.scan({"-o", "/dev/null"});
+  EXPECT_EQ(Pipe.Err.find("[1/2]"), std::string::npos) << Pipe.Err;
+}
+
+} // namespace
+} // namespace tether::test
