@@ -431,28 +431,35 @@ std::string nameOf(const NamedDecl *D) {
 
 /// The analysis of one spawn site.
 struct LoopVariableCaptureCheck::Analysis {
+  Analysis(LoopVariableCaptureCheck &Check, ASTContext &Ctx,
+           const SpawnSite &Site)
+      : Check(Check), Ctx(Ctx), Site(Site) {}
+
   LoopVariableCaptureCheck &Check;
   ASTContext &Ctx;
   const SpawnSite &Site;
   llvm::DenseMap<const Stmt *, Fate> FateByLoop;
 
+  /// Every statement of each analysed loop body, lambda capture
+  /// initialisers included (the parent map does not know implicit ones).
+  llvm::DenseMap<const Stmt *, llvm::DenseSet<const Stmt *>> BodyStmts;
+
   /// Is \p S inside the body of \p Loop?
   bool inBody(const Stmt *S, const Stmt *Loop) {
-    const Stmt *Body = loopBody(Loop);
-    if (!S || !Body)
-      return false;
-    DynTypedNode N = DynTypedNode::create(*S);
-    for (unsigned Guard = 0; Guard < 1024; ++Guard) {
-      if (N.get<Stmt>() == Body)
-        return true;
-      if (N.get<Stmt>() == Loop || isFunctionBoundary(N))
-        return false;
-      bool Found = false;
-      N = parentOf(Ctx, N, Found);
-      if (!Found)
-        return false;
-    }
-    return false;
+    auto [It, New] = BodyStmts.try_emplace(Loop);
+    llvm::DenseSet<const Stmt *> &Set = It->second;
+    if (New)
+      if (const Stmt *Body = loopBody(Loop)) {
+        llvm::SmallVector<const Stmt *, 64> Stack{Body};
+        while (!Stack.empty()) {
+          const Stmt *Cur = Stack.pop_back_val();
+          if (!Cur || !Set.insert(Cur).second)
+            continue;
+          for (const Stmt *Child : Cur->children())
+            Stack.push_back(Child);
+        }
+      }
+    return S && Set.contains(S);
   }
 
   bool declaredInBody(const ValueDecl *D, const Stmt *Loop) {
@@ -679,10 +686,6 @@ struct LoopVariableCaptureCheck::Analysis {
   }
 
   Fate fateOfExecutor(const Expr *Executor, const Stmt *Loop) {
-    std::string Shown = "the system executor";
-    if (!Executor)
-      return Fate::outlives(OutliveReason::Queued, Site.Call->getBeginLoc(),
-                            Shown);
     bool IsMember = false;
     const ValueDecl *Root = rootDecl(Executor, IsMember);
     const auto *RootVar = dyn_cast_or_null<VarDecl>(Root);
@@ -778,20 +781,13 @@ struct LoopVariableCaptureCheck::Analysis {
     }
     // A discarded result: statement context.
     if (P.get<Stmt>() && !P.get<Expr>()) {
-      if (Site.Executor || Site.Form == model::SpawnForm::Function) {
-        if (IsConstructor)
-          return Fate::contained();
-        if (Site.Api->ResultJoinsOnDestruction || Site.Deferred)
-          return Fate::contained(); // the temporary future waits right away
-        if (Site.Executor || Site.Api->Kind == model::WorkKind::Task ||
-            Site.Api->Kind == model::WorkKind::Coroutine) {
-          if (isa<CXXMemberCallExpr>(Site.Call) || Site.Executor)
-            return fateOfExecutor(Site.Executor, Loop);
-          return fateOfExecutor(nullptr, Loop);
-        }
-        return Fate::outlives(OutliveReason::Discarded, At);
-      }
-      return Fate::contained(); // a temporary thread: joined or terminates
+      if (IsConstructor || Site.Api->ResultJoinsOnDestruction || Site.Deferred)
+        return Fate::contained(); // a temporary that waits (or terminates)
+      if (Site.Executor)
+        return fateOfExecutor(Site.Executor, Loop);
+      if (Site.Api->SystemExecutorByDefault)
+        return Fate::outlives(OutliveReason::Queued, At, "the system executor");
+      return Fate::outlives(OutliveReason::Discarded, At);
     }
     return Fate::contained(); // passed somewhere we cannot follow
   }
@@ -896,7 +892,7 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   if (Refs.empty())
     return;
 
-  Analysis A{*this, Ctx, *Site, llvm::DenseMap<const Stmt *, Fate>()};
+  Analysis A(*this, Ctx, *Site);
   std::string Api = model::displayName(*Site->Api).str();
   llvm::StringRef Noun = model::workNoun(Site->Api->Kind);
 
@@ -940,17 +936,21 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
       break;
     }
     std::string Name = Ref.Shown->getName().str();
+    bool IsPointer = Ref.Form == RefForm::AddressArg;
+    std::string Dangling =
+        IsPointer ? "through a dangling pointer" : "a dangling reference";
     std::string Why =
         Scope == LoopScope::Shared
             ? "all iterations share '" + Name + "', so the " + Noun.str() +
-                  " can read a later value, or a dangling reference once the "
-                  "loop ends"
+                  " can read a later value, or " + Dangling +
+                  " once the loop ends"
             : "'" + Name + "' is destroyed when its iteration ends, so the " +
-                  Noun.str() + " can read a dangling reference";
-    bool IsArg = Ref.Form == RefForm::AddressArg ||
-                 Ref.Form == RefForm::RefWrapperArg;
-    std::string Fix = IsArg ? "pass '" + Name + "' by value"
-                            : "capture '" + Name + "' by value";
+                  Noun.str() + " can read " + Dangling;
+    bool IsArg = IsPointer || Ref.Form == RefForm::RefWrapperArg;
+    std::string Fix =
+        IsPointer ? "give each " + Noun.str() + " its own copy"
+        : IsArg   ? "pass '" + Name + "' by value"
+                  : "capture '" + Name + "' by value";
 
     {
       auto D = diag(Where, "%0; %1; %2") << How << Why << Fix;
@@ -1006,8 +1006,8 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
           << Noun;
       break;
     case OutliveReason::Queued:
-      diag(F.Loc, "the %0 is queued on %1 and nothing waits for it before the "
-                  "iteration ends",
+      diag(F.Loc, "the %0 is handed to %1, and nothing waits for it before "
+                  "the iteration ends",
            DiagnosticIDs::Note)
           << Noun
           << (F.Name == "the system executor" || F.Name == "its executor"

@@ -36,10 +36,8 @@ extern volatile int TetherModuleAnchorSource;
 namespace tether::driver {
 namespace {
 
-/// Keeps the Tether-related entries of a `.clang-tidy` `Checks:` list.
-/// Configuration files are usually written for other clang-tidy checks and
-/// often start with `-*`; Tether honours what they say about `tether-*`
-/// checks and ignores the rest, so `tether scan` runs Tether by default.
+} // namespace
+
 std::string tetherEntries(llvm::StringRef Checks) {
   llvm::SmallVector<llvm::StringRef, 16> Items;
   Checks.split(Items, ',', -1, false);
@@ -55,6 +53,8 @@ std::string tetherEntries(llvm::StringRef Checks) {
   }
   return Kept;
 }
+
+namespace {
 
 class TetherOptionsProvider : public FileOptionsProvider {
 public:

@@ -38,6 +38,12 @@ struct EngineOptions {
 /// The checks enabled by default: every Tether check.
 inline constexpr const char *DefaultChecks = "-*,tether-*";
 
+/// Keeps the Tether-related entries of a clang-tidy `Checks:` list.
+/// Configuration files are usually written for other clang-tidy checks and
+/// often start with `-*`; the driver honours what they say about `tether-*`
+/// checks and ignores the rest, so `tether scan` runs Tether by default.
+std::string tetherEntries(llvm::StringRef Checks);
+
 /// Runs every enabled check on \p Command's translation unit.
 TUResult analyzeTranslationUnit(const clang::tooling::CompileCommand &Command,
                                 const EngineOptions &Options);

@@ -88,8 +88,9 @@ llvm::json::Object physicalLocation(const ScanReport &R, const Location &L) {
                                          {"startColumn", L.Column}}}}}};
 }
 
-llvm::json::Object message(llvm::StringRef Text) {
-  return llvm::json::Object{{"text", Text}};
+llvm::json::Object message(std::string Text) {
+  // By value: a json::Value made from a StringRef does not own its text.
+  return llvm::json::Object{{"text", std::move(Text)}};
 }
 
 } // namespace
@@ -170,8 +171,8 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &R) {
     Rules.push_back(llvm::json::Object{
         {"id", C.Name},
         {"name", C.Name},
-        {"shortDescription", message(C.Summary)},
-        {"fullDescription", message(C.Summary)},
+        {"shortDescription", message(C.Summary.str())},
+        {"fullDescription", message(C.Summary.str())},
         {"helpUri", Doc},
         {"help", llvm::json::Object{
                      {"text", (C.Summary + " See " + Doc).str()},

@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
@@ -25,6 +26,17 @@ namespace tether::driver {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+/// The unit's file as an absolute path, as the analysis reports it.
+std::string unitPath(const clang::tooling::CompileCommand &Command) {
+  llvm::SmallString<256> P(Command.Filename);
+  if (!llvm::sys::path::is_absolute(P)) {
+    P = Command.Directory;
+    llvm::sys::path::append(P, Command.Filename);
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
 
 struct Worker {
   size_t Index = 0;
@@ -52,7 +64,7 @@ void writeAll(int Fd, llvm::StringRef Data) {
                            const EngineOptions &Engine, int OutFd) {
   TUResult R;
   if (::chdir(Command.Directory.c_str()) != 0) {
-    R.File = Command.Filename;
+    R.File = unitPath(Command);
     R.Directory = Command.Directory;
     R.Failed = true;
     R.Reason = "cannot enter the directory '" + Command.Directory +
@@ -111,7 +123,7 @@ TUResult finish(Worker &W, const clang::tooling::CompileCommand &Command,
     if (!V)
       llvm::consumeError(V.takeError());
   }
-  R.File = Command.Filename;
+  R.File = unitPath(Command);
   R.Directory = Command.Directory;
   R.Failed = true;
   if (W.TimedOut)
@@ -148,7 +160,7 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
       int OutPipe[2], ErrPipe[2];
       if (::pipe(OutPipe) != 0 || ::pipe(ErrPipe) != 0) {
         TUResult R;
-        R.File = Commands[Next].Filename;
+        R.File = unitPath(Commands[Next]);
         R.Directory = Commands[Next].Directory;
         R.Failed = true;
         R.Reason = std::string("cannot start a worker: ") + std::strerror(errno);
@@ -184,7 +196,7 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
         ::close(W.Out);
         ::close(W.Err);
         TUResult R;
-        R.File = Commands[W.Index].Filename;
+        R.File = unitPath(Commands[W.Index]);
         R.Directory = Commands[W.Index].Directory;
         R.Failed = true;
         R.Reason = std::string("cannot start a worker: ") + std::strerror(errno);

@@ -28,6 +28,7 @@ struct BuiltinSpawn {
   SpawnForm Form;
   bool ResultJoins = false;
   bool LaunchPolicy = false;
+  bool SystemExecutor = false;
 };
 
 // Which calls start concurrent work. Constructors are listed by class.
@@ -49,18 +50,18 @@ constexpr BuiltinSpawn BuiltinSpawns[] = {
     {"::boost::fibers::async", WorkKind::Fiber, SpawnForm::Function},
     // Asio (standalone and Boost): handlers queued on an executor, an
     // execution context, a strand or the system executor.
-    {"::asio::post", WorkKind::Task, SpawnForm::Function},
-    {"::asio::dispatch", WorkKind::Task, SpawnForm::Function},
-    {"::asio::defer", WorkKind::Task, SpawnForm::Function},
+    {"::asio::post", WorkKind::Task, SpawnForm::Function, false, false, true},
+    {"::asio::dispatch", WorkKind::Task, SpawnForm::Function, false, false, true},
+    {"::asio::defer", WorkKind::Task, SpawnForm::Function, false, false, true},
     {"::asio::co_spawn", WorkKind::Coroutine, SpawnForm::Function},
     {"::asio::io_context::post", WorkKind::Task, SpawnForm::Method},
     {"::asio::io_context::dispatch", WorkKind::Task, SpawnForm::Method},
     {"::asio::io_context::strand::post", WorkKind::Task, SpawnForm::Method},
     {"::asio::io_context::strand::dispatch", WorkKind::Task,
      SpawnForm::Method},
-    {"::boost::asio::post", WorkKind::Task, SpawnForm::Function},
-    {"::boost::asio::dispatch", WorkKind::Task, SpawnForm::Function},
-    {"::boost::asio::defer", WorkKind::Task, SpawnForm::Function},
+    {"::boost::asio::post", WorkKind::Task, SpawnForm::Function, false, false, true},
+    {"::boost::asio::dispatch", WorkKind::Task, SpawnForm::Function, false, false, true},
+    {"::boost::asio::defer", WorkKind::Task, SpawnForm::Function, false, false, true},
     {"::boost::asio::co_spawn", WorkKind::Coroutine, SpawnForm::Function},
     {"::boost::asio::io_context::post", WorkKind::Task, SpawnForm::Method},
     {"::boost::asio::io_context::dispatch", WorkKind::Task,
@@ -258,6 +259,7 @@ ApiModel::ApiModel(const ModelOptions &Opts) : Options(Opts) {
     Api.Form = B.Form;
     Api.ResultJoinsOnDestruction = B.ResultJoins;
     Api.HasLaunchPolicy = B.LaunchPolicy;
+    Api.SystemExecutorByDefault = B.SystemExecutor;
     Spawns.push_back(std::move(Api));
   }
   for (const std::string &Name : Options.SpawnFunctions) {

@@ -72,6 +72,9 @@ struct SpawnApi {
   /// The spawn is asynchronous only under some launch policies
   /// (`std::async`); `std::launch::deferred` alone runs it lazily in `get`.
   bool HasLaunchPolicy = false;
+  /// Without an executor argument the work goes to a process-wide executor
+  /// (`asio::post(handler)` uses the system executor's thread pool).
+  bool SystemExecutorByDefault = false;
 };
 
 /// A recognised spawn site: the call, its API and its operands.
@@ -106,8 +109,9 @@ struct ModelOptions {
   /// `JoiningTypes`: classes whose destructor waits for the work they own.
   std::vector<std::string> JoiningTypes;
 
-  /// Parses a `;`-separated option value into names, dropping blanks and
-  /// adding a leading `::` where the user left it out.
+  /// Parses a `;`-separated option value into names, dropping blanks. A
+  /// name with a leading `::` is fully qualified; one without matches any
+  /// enclosing scope that ends with it (as clang-tidy's `hasAnyName`).
   static std::vector<std::string> parseList(llvm::StringRef Value);
   /// Joins names back for `storeOptions` / `--dump-config`.
   static std::string formatList(llvm::ArrayRef<std::string> Names);

@@ -98,7 +98,7 @@ void run(shop::Pool &pool, const int *items, int n) {
                        "by reference by a lambda that 'shop::Pool::submit' runs"),
             std::string::npos)
       << R.Out << R.Err;
-  EXPECT_NE(R.Out.find("the task is queued on 'pool'"), std::string::npos)
+  EXPECT_NE(R.Out.find("the task is handed to 'pool'"), std::string::npos)
       << R.Out;
 }
 

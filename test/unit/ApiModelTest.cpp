@@ -30,6 +30,11 @@ std::vector<SpawnSite> sites(ASTUnit &AST, const ApiModel &Model) {
   for (const BoundNodes &N : Matches)
     if (auto S = Model.classifySpawn(N.getNodeAs<Expr>("spawn")))
       Out.push_back(*S);
+  const SourceManager &SM = AST.getSourceManager();
+  llvm::sort(Out, [&](const SpawnSite &A, const SpawnSite &B) {
+    return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                        B.Call->getBeginLoc());
+  });
   return Out;
 }
 
@@ -130,8 +135,8 @@ void f() {
 }
 )");
   ApiModel Model;
-  auto Calls =
-      match(cxxMemberCallExpr().bind("c"), AST->getASTContext());
+  auto Calls = match(cxxMemberCallExpr(isExpansionInMainFile()).bind("c"),
+                     AST->getASTContext());
   unsigned Joins = 0, Detaches = 0;
   for (const BoundNodes &N : Calls) {
     const auto *C = N.getNodeAs<CXXMemberCallExpr>("c");

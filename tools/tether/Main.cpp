@@ -77,7 +77,8 @@ cl::opt<Format> OutputFormat("format", cl::desc("Output format"),
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to FILE"), cl::value_desc("FILE"),
                                 cl::sub(ScanCmd), cl::cat(Category));
 cl::opt<unsigned> Timeout("timeout",
-                          cl::desc("Per translation unit time limit in seconds (0: none)"),
+                          cl::desc("Per translation unit time limit in seconds "
+                                   "(default: 300; 0: none)"),
                           cl::init(300), cl::sub(ScanCmd), cl::cat(Category));
 cl::opt<ColorMode> Color("color", cl::desc("Colour the text report"),
                          cl::values(clEnumValN(ColorMode::Auto, "auto", "on a terminal"),
@@ -89,7 +90,8 @@ cl::opt<std::string> SourceRoot("source-root",
                                          "(default: the current folder)"),
                                 cl::sub(ScanCmd), cl::cat(Category));
 cl::opt<std::string> HeaderFilter("header-filter",
-                                  cl::desc("Report findings in headers matching this regex"),
+                                  cl::desc("Report findings in headers matching this regex "
+                                           "(default: .*; system headers never)"),
                                   cl::init(".*"), cl::sub(ScanCmd), cl::cat(Category));
 cl::opt<std::string> ResourceDir("resource-dir", cl::desc("clang's resource directory"),
                                  cl::sub(ScanCmd), cl::cat(Category));
@@ -169,8 +171,12 @@ bool collectCheckOptions(EngineOptions &Engine) {
     }
     for (const auto &KV : Parsed->CheckOptions)
       Engine.CheckOptions[KV.getKey().str()] = KV.getValue().Value;
-    if (Parsed->Checks)
-      Engine.Checks = *Parsed->Checks + (Checks.empty() ? "" : "," + Checks);
+    // Like .clang-tidy files: only what the file says about Tether applies.
+    if (Parsed->Checks) {
+      std::string FromFile = tetherEntries(*Parsed->Checks);
+      if (!FromFile.empty())
+        Engine.Checks = FromFile + (Checks.empty() ? "" : "," + Checks);
+    }
   }
   for (const std::string &Arg : CheckOptionArgs) {
     auto [Key, Value] = StringRef(Arg).split('=');

@@ -149,3 +149,24 @@ void deferredLocal(int n) {
   for (int i = 0; i < n; ++i)
     auto f = std::async(std::launch::deferred, [&] { use(i); });
 }
+
+// Clean: other lambdas between the spawn and the join are ordinary CFG
+// elements of the iteration.
+void twoThreadsJoinedTogether(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::thread a([&] { use(i); });
+    std::thread b([&] { use(i + 1); });
+    auto unrelated = [] {};
+    unrelated();
+    a.join();
+    b.join();
+  }
+}
+
+// Clean: two jthreads in one iteration.
+void twoJthreads(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::jthread a([&] { use(i); });
+    std::jthread b([&] { use(-i); });
+  }
+}

@@ -54,6 +54,16 @@ void scopedPool(const std::vector<int> &items) {
   }
 }
 
+// Clean: submitted in an inner loop, drained before the outer iteration
+// ends ('row' belongs to the outer loop).
+void drainedAfterTheInnerLoop(shop::Pool &pool, int rows, int cols) {
+  for (int row = 0; row < rows; ++row) {
+    for (int col = 0; col < cols; ++col)
+      pool.submit([&, col] { use(row * col); });
+    pool.drain();
+  }
+}
+
 // Unqualified entries match any enclosing scope.
 void suffixMatch(shop::detail::Executor &ex, int n) {
   for (int i = 0; i < n; ++i)

@@ -1,0 +1,2 @@
+// Tether mock <asio/defer.hpp> (hermetic): forwards to the umbrella header.
+#include <asio.hpp>

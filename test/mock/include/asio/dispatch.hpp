@@ -1,0 +1,2 @@
+// Tether mock <asio/dispatch.hpp> (hermetic): forwards to the umbrella header.
+#include <asio.hpp>

@@ -1,0 +1,2 @@
+// Tether mock <asio/error_code.hpp> (hermetic).
+#include <asio.hpp>

@@ -1,0 +1,2 @@
+// Tether mock <asio/signal_set.hpp> (hermetic): forwards to the umbrella header.
+#include <asio.hpp>

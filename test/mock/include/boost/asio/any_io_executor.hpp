@@ -1,0 +1,2 @@
+// Tether mock <boost/asio/any_io_executor.hpp> (hermetic): forwards to the umbrella header.
+#include <boost/asio.hpp>

@@ -1,0 +1,2 @@
+// Tether mock <boost/asio/detached.hpp> (hermetic): forwards to the umbrella header.
+#include <boost/asio.hpp>

@@ -1,0 +1,2 @@
+// Tether mock <boost/chrono/chrono.hpp> (hermetic).
+#include <boost/chrono.hpp>

@@ -1,0 +1,2 @@
+// Tether mock <boost/chrono/duration.hpp> (hermetic).
+#include <boost/chrono.hpp>

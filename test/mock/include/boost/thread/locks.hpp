@@ -1,0 +1,2 @@
+// Tether mock <boost/thread/locks.hpp> (hermetic).
+#include <boost/thread/lock_types.hpp>
