@@ -4,6 +4,7 @@
 #include <boost/asio.hpp>
 #include <boost/fiber/all.hpp>
 #include <boost/thread.hpp>
+#include <boost/thread/scoped_thread.hpp>
 #include <future>
 #include <thread>
 #include <vector>
@@ -140,4 +141,42 @@ void boostIoContextPostMember(boost::asio::io_context &io, int n) {
 void asioPostOnTheSystemExecutor(int n) {
   for (int i = 0; i < n; ++i)
     asio::post([&] { use(i); }); // tidy-warning{{loop variable 'i' is captured by reference by a lambda that 'asio::post' runs}}
+}
+
+// Clean: boost::scoped_thread joins in its destructor.
+void boostScopedThread(int n) {
+  for (int i = 0; i < n; ++i) {
+    boost::scoped_thread<> t([&] { use(i); });
+  }
+}
+
+void asioIoContextPostMember(asio::io_context &io, int n) {
+  for (int i = 0; i < n; ++i)
+    io.post([&] { use(i); }); // tidy-warning{{loop variable 'i' is captured by reference by a lambda that 'asio::io_context::post' runs}}
+  io.run();
+}
+
+void asioLegacyStrand(asio::io_context &io, int n) {
+  asio::io_context::strand s(io);
+  for (int i = 0; i < n; ++i)
+    s.post([&] { use(i); }); // tidy-warning{{loop variable 'i' is captured by reference by a lambda that 'asio::io_context::strand::post' runs}}
+  io.run();
+}
+
+void boostAsioDispatchDeferCoSpawn(boost::asio::io_context &io, int n) {
+  for (int i = 0; i < n; ++i) {
+    boost::asio::dispatch(io, [&] { use(i); }); // tidy-warning{{loop variable 'i' is captured by reference by a lambda that 'boost::asio::dispatch' runs}}
+    boost::asio::defer(io, [&] { use(i); }); // tidy-warning{{loop variable 'i' is captured by reference by a lambda that 'boost::asio::defer' runs}}
+    boost::asio::co_spawn(io, [&]() -> boost::asio::awaitable<void> { use(i); co_return; }, boost::asio::detached); // tidy-warning{{loop variable 'i' is captured by reference by a lambda that 'boost::asio::co_spawn' runs}}
+  }
+  io.run();
+}
+
+// Clean: std::async with a copy.
+void asyncByCopy(int n) {
+  std::vector<std::future<int>> results;
+  for (int i = 0; i < n; ++i)
+    results.push_back(std::async([i] { return i * i; }));
+  for (auto &r : results)
+    r.get();
 }
