@@ -155,16 +155,20 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
   llvm::outs().flush();
   llvm::errs().flush();
 
+  auto CannotStart = [&](size_t Index) {
+    TUResult R;
+    R.File = unitPath(Commands[Index]);
+    R.Directory = Commands[Index].Directory;
+    R.Failed = true;
+    R.Reason = std::string("cannot start a worker: ") + std::strerror(errno);
+    OnResult(Index, std::move(R));
+  };
+
   while (Next < Commands.size() || !Running.empty()) {
     while (Next < Commands.size() && Running.size() < Jobs) {
       int OutPipe[2], ErrPipe[2];
       if (::pipe(OutPipe) != 0 || ::pipe(ErrPipe) != 0) {
-        TUResult R;
-        R.File = unitPath(Commands[Next]);
-        R.Directory = Commands[Next].Directory;
-        R.Failed = true;
-        R.Reason = std::string("cannot start a worker: ") + std::strerror(errno);
-        OnResult(Next++, std::move(R));
+        CannotStart(Next++);
         continue;
       }
       if (OnStart)
@@ -195,12 +199,7 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
       if (Pid < 0) {
         ::close(W.Out);
         ::close(W.Err);
-        TUResult R;
-        R.File = unitPath(Commands[W.Index]);
-        R.Directory = Commands[W.Index].Directory;
-        R.Failed = true;
-        R.Reason = std::string("cannot start a worker: ") + std::strerror(errno);
-        OnResult(W.Index, std::move(R));
+        CannotStart(W.Index);
         continue;
       }
       Running.push_back(std::move(W));
