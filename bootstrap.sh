@@ -21,7 +21,7 @@ build="${BUILD_DIR:-$root/build}"
 packages=(
   cmake ninja-build g++ git
   clang-19 lld-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
-  clang-tidy-19 clangd-19
+  clang-tidy-19 clangd-19 clang-tools-19
   libgrpc++-dev libprotobuf-dev libzstd-dev   # tether-clangd links clangd's deps
   libgtest-dev libgmock-dev                   # tests
   libboost-fiber-dev libboost-thread-dev libasio-dev  # real-header smoke tests, example
