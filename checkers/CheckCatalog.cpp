@@ -11,6 +11,15 @@ static constexpr CheckInfo Catalog[] = {
      "A loop variable is captured by reference (or passed by address or "
      "std::ref) into a thread, fiber or task that can outlive the iteration.",
      ""},
+    {"tether-handle-leak",
+     "A file stream, pipe stream, descriptor or directory stream is not "
+     "closed on some path (each iteration of a loop, or in a spawned "
+     "thread that never closes it).",
+     "tether.HandleLeak"},
+    {"tether-handle-misuse",
+     "A handle is closed twice, used after it was closed, or closed with the "
+     "wrong function.",
+     "tether.HandleMisuse"},
 };
 
 llvm::ArrayRef<CheckInfo> checkCatalog() { return Catalog; }

@@ -7,6 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tidy/HandleLeakCheck.h"
+#include "tidy/HandleMisuseCheck.h"
 #include "tidy/LoopVariableCaptureCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -18,6 +20,8 @@ class TetherModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
     F.registerCheck<LoopVariableCaptureCheck>("tether-loop-variable-capture");
+    F.registerCheck<HandleLeakCheck>("tether-handle-leak");
+    F.registerCheck<HandleMisuseCheck>("tether-handle-misuse");
   }
 };
 

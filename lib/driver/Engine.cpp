@@ -2,6 +2,8 @@
 
 #include "driver/Engine.h"
 
+#include "CheckCatalog.h"
+
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -114,6 +116,9 @@ Location locate(llvm::StringRef File, unsigned Offset,
 }
 
 Finding toFinding(const ClangTidyError &E, llvm::StringRef Dir) {
+  // The notes of a path-sensitive check are the steps of its path.
+  const CheckInfo *Info = findCheck(E.DiagnosticName);
+  bool PathSensitive = Info && !Info->AnalyzerName.empty();
   Finding F;
   F.Check = E.DiagnosticName;
   F.Severity = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
@@ -123,6 +128,7 @@ Finding toFinding(const ClangTidyError &E, llvm::StringRef Dir) {
     Note Out;
     Out.Message = N.Message;
     Out.Loc = locate(N.FilePath, N.FileOffset, Dir);
+    Out.IsPathEvent = PathSensitive;
     F.Notes.push_back(std::move(Out));
   }
   for (const auto &FileFixes : E.Message.Fix)

@@ -4,6 +4,8 @@
 
 #include "driver/Engine.h"
 
+#include "CheckCatalog.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -123,7 +125,8 @@ std::vector<std::string> corpusFiles(const std::string &Dir) {
   for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End;
        It != End && !EC; It.increment(EC)) {
     llvm::StringRef P = It->path();
-    if (P.ends_with(".cpp") && !P.ends_with(".fixed.cpp"))
+    if ((P.ends_with(".cpp") && !P.ends_with(".fixed.cpp")) ||
+        (P.ends_with(".c") && !P.ends_with(".fixed.c")))
       Files.push_back(P.str());
   }
   std::sort(Files.begin(), Files.end());
@@ -144,7 +147,9 @@ CorpusOutcome runCorpusFile(const std::string &Path, const std::string &Check) {
   clang::tooling::CompileCommand Cmd;
   Cmd.Directory = llvm::sys::path::parent_path(Path).str();
   Cmd.Filename = Path;
-  Cmd.CommandLine = {"clang++", "-std=c++17"};
+  bool IsC = llvm::StringRef(Path).ends_with(".c");
+  Cmd.CommandLine = IsC ? std::vector<std::string>{"clang", "-std=c11"}
+                        : std::vector<std::string>{"clang++", "-std=c++17"};
   if (!P.RealHeaders) {
     for (const char *A : {"-nostdinc", "-nostdinc++", "-isystem"})
       Cmd.CommandLine.push_back(A);
@@ -175,9 +180,10 @@ CorpusOutcome runCorpusFile(const std::string &Path, const std::string &Check) {
       }
     return false;
   };
+  const CheckInfo *Info = findCheck(Check);
+  std::string Engine =
+      Info && !Info->AnalyzerName.empty() ? "analyzer" : "tidy";
   for (const Finding &F : R.Findings) {
-    std::string Engine =
-        llvm::StringRef(F.Message).contains("[tether.") ? "analyzer" : "tidy";
     bool InFile = F.Loc.File == Path;
     ++Out.Seen;
     if (!InFile || !Match(false, Engine, F.Loc.Line, F.Message))
@@ -204,7 +210,9 @@ CorpusOutcome runCorpusFile(const std::string &Path, const std::string &Check) {
           E.AnnotationLine));
   }
 
-  std::string FixedPath = Path.substr(0, Path.size() - 4) + ".fixed.cpp";
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  std::string FixedPath =
+      Path.substr(0, Path.size() - Ext.size()) + ".fixed" + Ext.str();
   if (!AllFixes.empty() && getenv("TETHER_UPDATE_FIXED")) {
     // Regenerates the golden files; review them with `git diff` before use.
     std::error_code EC;

@@ -7,7 +7,8 @@
 //   // tidy-warning@+1{{...}}        the next line (@-N: N lines up)
 //   // tidy-note@-2{{...}}           a note; once a file annotates any note,
 //                                    every note in that file must be annotated
-//   // analyzer-warning{{...}}       path-sensitive checks (same grammar)
+//   // analyzer-warning{{...}}       path-sensitive checks (same grammar);
+//                                    the prefix follows the check's engine
 //
 // Directives, one per line anywhere in the file:
 //   // RUN-ARGS: -std=c++20          extra compiler arguments
@@ -41,7 +42,7 @@ struct CorpusOutcome {
 /// Runs \p Check over the corpus file \p Path and compares.
 CorpusOutcome runCorpusFile(const std::string &Path, const std::string &Check);
 
-/// Every `*.cpp` (not `*.fixed.cpp`) below \p Dir, sorted.
+/// Every `*.cpp` and `*.c` (not `*.fixed.*`) below \p Dir, sorted.
 std::vector<std::string> corpusFiles(const std::string &Dir);
 
 } // namespace tether::test

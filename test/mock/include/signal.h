@@ -12,6 +12,7 @@
 #define SIGTERM 15
 __TM_BEGIN_C
 typedef int sig_atomic_t;
+typedef struct { unsigned long __val[16]; } sigset_t;
 typedef void (*sighandler_t)(int);
 #define SIG_DFL ((sighandler_t)0)
 #define SIG_IGN ((sighandler_t)1)

@@ -1,0 +1,856 @@
+//===- HandleChecker.cpp - tether.HandleLeak and tether.HandleMisuse -----===//
+//
+// One state machine per handle (file stream, pipe stream, descriptor,
+// directory stream), keyed by the symbol the acquire function returned:
+//
+//   acquire ──> Open ──release──> Released ──release/use──> misuse
+//                │  └──fdopen/fdopendir (success)──> the descriptor is Owned
+//                │                                   by the new stream
+//                └──returned, stored outside the frame, handed to an unknown
+//                   callee or to a thread that releases it──> Escaped
+//
+// An Open handle whose symbol dies is a leak, unless the path says the
+// acquire failed (NULL, or a negative descriptor). Leaks are reported once
+// per acquisition site. Families, functions and ownership transfers come
+// from the shared API model (lib/model/HandleModel.h); spawn APIs from
+// lib/model/ApiModel.h.
+//
+// User documentation: docs/checks/tether-handle-leak.md and
+// docs/checks/tether-handle-misuse.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "analyzer/TetherCheckers.h"
+
+#include "model/ApiModel.h"
+#include "model/HandleModel.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace clang;
+using namespace clang::ento;
+using tether::model::HandleFamily;
+
+namespace {
+
+/// The state of one handle.
+class HandleState {
+public:
+  enum Kind : unsigned char { Open, Released, Escaped, Owned, Handed };
+
+  static HandleState open(HandleFamily F, llvm::StringRef Acquirer,
+                          const Stmt *Site) {
+    return HandleState(Open, F, Acquirer, Site, nullptr, "");
+  }
+  static HandleState owned(HandleFamily F, llvm::StringRef Acquirer,
+                           const Stmt *Site, SymbolRef Owner) {
+    return HandleState(Owned, F, Acquirer, Site, Owner, "");
+  }
+  HandleState released(llvm::StringRef By) const {
+    return HandleState(Released, Family, Acquirer, Site, Owner, By);
+  }
+  HandleState escaped() const {
+    return HandleState(Escaped, Family, Acquirer, Site, Owner, ReleasedBy);
+  }
+  /// Captured by copy into work that a spawn API runs and that never
+  /// releases it: unless the spawner still closes it, it leaks.
+  HandleState handedTo(const tether::model::SpawnApi *Api) const {
+    HandleState H(Handed, Family, Acquirer, Site, Owner, ReleasedBy);
+    H.Spawn = Api;
+    return H;
+  }
+  const tether::model::SpawnApi *spawn() const { return Spawn; }
+  /// The spawner is responsible for closing it.
+  bool isHeld() const { return K == Open || K == Handed; }
+
+  Kind kind() const { return K; }
+  HandleFamily family() const { return Family; }
+  /// The function that acquired the handle (or lent it: fileno, dirfd).
+  llvm::StringRef acquirer() const { return Acquirer; }
+  const Stmt *site() const { return Site; }
+  SymbolRef owner() const { return Owner; }
+  llvm::StringRef releasedBy() const { return ReleasedBy; }
+
+  bool operator==(const HandleState &O) const {
+    return K == O.K && Family == O.Family && Acquirer == O.Acquirer &&
+           Site == O.Site && Owner == O.Owner && ReleasedBy == O.ReleasedBy &&
+           Spawn == O.Spawn;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(K);
+    ID.AddInteger(static_cast<int>(Family));
+    ID.AddPointer(Acquirer.data());
+    ID.AddPointer(Site);
+    ID.AddPointer(Owner);
+    ID.AddPointer(ReleasedBy.data());
+    ID.AddPointer(Spawn);
+  }
+
+private:
+  HandleState(Kind K, HandleFamily F, llvm::StringRef Acquirer,
+              const Stmt *Site, SymbolRef Owner, llvm::StringRef By)
+      : K(K), Family(F), Acquirer(Acquirer), Site(Site), Owner(Owner),
+        ReleasedBy(By) {}
+
+  Kind K;
+  HandleFamily Family;
+  llvm::StringRef Acquirer;   // points into the model's static tables
+  const Stmt *Site;
+  SymbolRef Owner;            // Owned: the stream or directory that owns it
+  llvm::StringRef ReleasedBy; // Released: the releasing function
+  const tether::model::SpawnApi *Spawn = nullptr; // Handed: the spawn API
+};
+
+} // namespace
+
+REGISTER_MAP_WITH_PROGRAMSTATE(HandleMap, SymbolRef, HandleState)
+
+namespace {
+
+class HandleChecker
+    : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
+                     check::PointerEscape, check::Bind,
+                     check::PreStmt<ReturnStmt>, check::PostStmt<LambdaExpr>> {
+public:
+  // Set by the registration of each user-facing checker.
+  bool LeakEnabled = false, MisuseEnabled = false;
+  std::unique_ptr<BugType> LeakBT, DoubleReleaseBT, UseAfterReleaseBT,
+      WrongReleaseBT;
+  std::unique_ptr<tether::model::ApiModel> Model;
+
+  HandleChecker();
+
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
+  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkPostStmt(const LambdaExpr *Lambda, CheckerContext &C) const;
+
+private:
+  const tether::model::HandleAcquire *acquireOf(const CallEvent &Call) const;
+  const tether::model::HandleRelease *releaseOf(const CallEvent &Call) const;
+  const tether::model::HandleBorrow *borrowOf(const CallEvent &Call) const;
+  bool isModelled(const CallEvent &Call) const {
+    return acquireOf(Call) || releaseOf(Call) || borrowOf(Call);
+  }
+
+  void handleAcquire(const CallEvent &Call, CheckerContext &C,
+                     const tether::model::HandleAcquire &A) const;
+  void handleRelease(const CallEvent &Call, CheckerContext &C,
+                     const tether::model::HandleRelease &R) const;
+  void handleBorrow(const CallEvent &Call, CheckerContext &C,
+                    const tether::model::HandleBorrow &B) const;
+  void handleSpawn(const CallEvent &Call, CheckerContext &C) const;
+  ProgramStateRef handOver(ProgramStateRef State, SymbolRef Sym,
+                           const HandleState &HS, const LambdaExpr *Lambda,
+                           const ValueDecl *Captured,
+                           const tether::model::SpawnApi *Api) const;
+
+  const NoteTag *openedNote(CheckerContext &C, SymbolRef Sym,
+                            HandleFamily F, llvm::StringRef Fn) const;
+  void reportMisuse(const BugType &BT, CheckerContext &C, SymbolRef Sym,
+                    SourceRange Range, const std::string &Msg) const;
+  void reportLeaks(llvm::ArrayRef<SymbolRef> Leaked, CheckerContext &C,
+                   ProgramStateRef State) const;
+
+  llvm::StringMap<const tether::model::HandleAcquire *> Acquires;
+  llvm::StringMap<const tether::model::HandleRelease *> Releases;
+  llvm::StringMap<const tether::model::HandleBorrow *> Borrows;
+};
+
+HandleChecker::HandleChecker() {
+  for (const auto &A : tether::model::handleAcquires())
+    Acquires[A.Name] = &A;
+  for (const auto &R : tether::model::handleReleases())
+    Releases[R.Name] = &R;
+  for (const auto &B : tether::model::handleBorrows())
+    Borrows[B.Name] = &B;
+}
+
+/// The C library function \p Call calls, if it has one of \p Table's names.
+template <typename T>
+const T *lookupC(const llvm::StringMap<const T *> &Table, const CallEvent &Call) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  auto It = Table.find(FD->getName());
+  if (It == Table.end() || !CheckerContext::isCLibraryFunction(FD))
+    return nullptr;
+  return It->second;
+}
+
+const tether::model::HandleAcquire *
+HandleChecker::acquireOf(const CallEvent &Call) const {
+  const auto *A = lookupC(Acquires, Call);
+  if (A && A->NumArgs != ~0u && Call.getNumArgs() != A->NumArgs)
+    return nullptr;
+  return A;
+}
+
+const tether::model::HandleRelease *
+HandleChecker::releaseOf(const CallEvent &Call) const {
+  const auto *R = lookupC(Releases, Call);
+  return R && Call.getNumArgs() == R->NumArgs ? R : nullptr;
+}
+
+const tether::model::HandleBorrow *
+HandleChecker::borrowOf(const CallEvent &Call) const {
+  return lookupC(Borrows, Call);
+}
+
+/// Is \p S inside a loop of its function? Returns that loop.
+const Stmt *enclosingLoop(const Stmt *S, const LocationContext *LC) {
+  if (!S || !LC)
+    return nullptr;
+  const ParentMap &PM = LC->getParentMap();
+  for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return P;
+  return nullptr;
+}
+
+bool isWithin(const Stmt *S, const Stmt *Ancestor, const LocationContext *LC) {
+  if (!S || !Ancestor || !LC)
+    return false;
+  const ParentMap &PM = LC->getParentMap();
+  for (const Stmt *P = S; P; P = PM.getParent(P))
+    if (P == Ancestor)
+      return true;
+  return false;
+}
+
+/// Does the acquire at the path node fail on this path (NULL, or a negative
+/// descriptor)? Such a handle cannot leak.
+bool knownFailed(ProgramStateRef State, SymbolRef Sym, HandleFamily F) {
+  if (tether::model::isPointerFamily(F))
+    return State->getConstraintManager().isNull(State, Sym).isConstrainedTrue();
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  QualType T = Sym->getType();
+  SVal NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
+                              SVB.makeIntVal(0, T), SVB.getConditionType());
+  auto Cond = NonNeg.getAs<DefinedOrUnknownSVal>();
+  return Cond && !State->assume(*Cond, true);
+}
+
+const NoteTag *HandleChecker::openedNote(CheckerContext &C, SymbolRef Sym,
+                                         HandleFamily F,
+                                         llvm::StringRef Fn) const {
+  std::string Text =
+      (tether::model::familyNoun(F) + " opened here by '" + Fn + "'").str();
+  return C.getNoteTag([Sym, Text](PathSensitiveBugReport &BR) -> std::string {
+    return BR.isInteresting(Sym) ? Text : "";
+  });
+}
+
+void HandleChecker::handleAcquire(const CallEvent &Call, CheckerContext &C,
+                                  const tether::model::HandleAcquire &A) const {
+  using tether::model::AcquireShape;
+  ProgramStateRef State = C.getState();
+  const Stmt *Site = Call.getOriginExpr();
+  SValBuilder &SVB = C.getSValBuilder();
+
+  if (A.Shape == AcquireShape::FillsPair) {
+    // pipe(fds), socketpair(d, t, p, sv): two descriptors on success.
+    auto Array = Call.getArgSVal(A.ArgIndex).getAs<Loc>();
+    auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+    if (!Array || !Ret)
+      return;
+    SVal IsZero = SVB.evalEQ(State, *Ret, SVB.makeZeroVal(Call.getResultType()));
+    auto [Success, Failure] =
+        State->assume(IsZero.castAs<DefinedOrUnknownSVal>());
+    if (Success) {
+      QualType IntTy = C.getASTContext().IntTy;
+      for (int I = 0; I < 2; ++I) {
+        SVal Elt = SVB.evalBinOpLN(Success, BO_Add, *Array,
+                                   SVB.makeArrayIndex(I),
+                                   C.getASTContext().getPointerType(IntTy));
+        auto EltLoc = Elt.getAs<Loc>();
+        if (!EltLoc)
+          continue;
+        if (SymbolRef Sym = Success->getSVal(*EltLoc, IntTy).getAsSymbol())
+          Success = Success->set<HandleMap>(
+              Sym, HandleState::open(HandleFamily::Descriptor, A.Name, Site));
+      }
+      C.addTransition(Success,
+                      C.getNoteTag("descriptors opened here by '" +
+                                   A.Name.str() + "'"));
+    }
+    if (Failure)
+      C.addTransition(Failure);
+    return;
+  }
+
+  if (A.Shape == AcquireShape::ReturnsIfFirstArgIsMinusOne) {
+    auto First = Call.getArgSVal(0).getAs<nonloc::ConcreteInt>();
+    if (!First || First->getValue() != -1)
+      return; // updates the descriptor it was given
+  }
+
+  SymbolRef Sym = Call.getReturnValue().getAsSymbol();
+  if (!Sym)
+    return;
+  HandleState Opened = HandleState::open(A.Family, A.Name, Site);
+
+  if (A.TakesOverArg >= 0) {
+    // fdopen/fdopendir: on success the new handle owns the descriptor; on
+    // failure the caller still owns it.
+    SymbolRef Fd = Call.getArgSVal(A.TakesOverArg).getAsSymbol();
+    const HandleState *FdState = Fd ? State->get<HandleMap>(Fd) : nullptr;
+    auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+    if (FdState && Ret) {
+      auto [NonNull, Null] = State->assume(*Ret);
+      if (NonNull) {
+        NonNull = NonNull->set<HandleMap>(Sym, Opened);
+        NonNull = NonNull->set<HandleMap>(
+            Fd, HandleState::owned(FdState->family(), FdState->acquirer(),
+                                   FdState->site(), Sym));
+        C.addTransition(NonNull, openedNote(C, Sym, A.Family, A.Name));
+      }
+      if (Null)
+        C.addTransition(Null);
+      return;
+    }
+  }
+  State = State->set<HandleMap>(Sym, Opened);
+  C.addTransition(State, openedNote(C, Sym, A.Family, A.Name));
+}
+
+void HandleChecker::reportMisuse(const BugType &BT, CheckerContext &C,
+                                 SymbolRef Sym, SourceRange Range,
+                                 const std::string &Msg) const {
+  if (!MisuseEnabled)
+    return;
+  ExplodedNode *N = C.generateErrorNode();
+  if (!N)
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg, N);
+  R->addRange(Range);
+  R->markInteresting(Sym);
+  C.emitReport(std::move(R));
+}
+
+void HandleChecker::handleRelease(const CallEvent &Call, CheckerContext &C,
+                                  const tether::model::HandleRelease &Rel) const {
+  ProgramStateRef State = C.getState();
+  SymbolRef Sym = Call.getArgSVal(Rel.ArgIndex).getAsSymbol();
+  const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+  if (!HS || HS->kind() == HandleState::Escaped)
+    return;
+  SourceRange Range = Call.getArgSourceRange(Rel.ArgIndex);
+  std::string Noun = tether::model::familyNoun(HS->family()).str();
+
+  if (HS->kind() == HandleState::Released) {
+    reportMisuse(*DoubleReleaseBT, C, Sym, Range,
+                 "'" + Rel.Name.str() + "' closes a " + Noun +
+                     " that was already closed by '" + HS->releasedBy().str() +
+                     "'; close each handle exactly once");
+    return;
+  }
+  if (HS->kind() == HandleState::Owned) {
+    const HandleState *OwnerState = State->get<HandleMap>(HS->owner());
+    std::string OwnerNoun =
+        OwnerState ? tether::model::familyNoun(OwnerState->family()).str()
+                   : "stream";
+    std::string OwnerFn = OwnerState ? OwnerState->acquirer().str() : "";
+    std::string OwnerRelease =
+        OwnerState ? tether::model::releaseFunction(OwnerState->family()).str()
+                   : "fclose";
+    reportMisuse(*WrongReleaseBT, C, Sym, Range,
+                 "'" + Rel.Name.str() + "' closes a descriptor owned by the " +
+                     OwnerNoun + (OwnerFn.empty() ? "" : " from '" + OwnerFn + "'") +
+                     "; close the " + OwnerNoun + " with '" + OwnerRelease +
+                     "' instead, which closes the descriptor too");
+    return;
+  }
+  if (HS->family() != Rel.Family) {
+    reportMisuse(*WrongReleaseBT, C, Sym, Range,
+                 "'" + Rel.Name.str() + "' closes a " + Noun + " opened by '" +
+                     HS->acquirer().str() + "'; close it with '" +
+                     tether::model::releaseFunction(HS->family()).str() + "'");
+    return;
+  }
+
+  State = State->set<HandleMap>(Sym, HS->released(Rel.Name));
+  // Closing a stream or directory closes the descriptor it owns.
+  for (const auto &[Other, OtherState] : State->get<HandleMap>())
+    if (OtherState.kind() == HandleState::Owned && OtherState.owner() == Sym)
+      State = State->set<HandleMap>(Other, OtherState.released(Rel.Name));
+  std::string Text = (Noun + " closed here by '" + Rel.Name + "'").str();
+  C.addTransition(State, C.getNoteTag([Sym, Text](PathSensitiveBugReport &BR) {
+    return BR.isInteresting(Sym) ? Text : std::string();
+  }));
+}
+
+void HandleChecker::handleBorrow(const CallEvent &Call, CheckerContext &C,
+                                 const tether::model::HandleBorrow &B) const {
+  ProgramStateRef State = C.getState();
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+    if (B.ArgIndex >= 0 && unsigned(B.ArgIndex) != I)
+      continue;
+    SymbolRef Sym = Call.getArgSVal(I).getAsSymbol();
+    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (HS && HS->kind() == HandleState::Released) {
+      reportMisuse(*UseAfterReleaseBT, C, Sym, Call.getArgSourceRange(I),
+                   "'" + B.Name.str() + "' uses a " +
+                       tether::model::familyNoun(HS->family()).str() +
+                       " after '" + HS->releasedBy().str() + "' closed it");
+      return;
+    }
+  }
+  if (B.ReturnsOwnedDescriptor) {
+    // fileno(f), dirfd(d): the descriptor stays the stream's.
+    SymbolRef Owner = Call.getArgSVal(B.ArgIndex).getAsSymbol();
+    SymbolRef Fd = Call.getReturnValue().getAsSymbol();
+    const HandleState *OS = Owner ? State->get<HandleMap>(Owner) : nullptr;
+    if (Fd && OS && OS->kind() == HandleState::Open) {
+      State = State->set<HandleMap>(
+          Fd, HandleState::owned(HandleFamily::Descriptor, B.Name,
+                                 Call.getOriginExpr(), Owner));
+      C.addTransition(State);
+    }
+  }
+}
+
+/// Does \p Body give up \p V: release it, or pass it to a callee Tether does
+/// not know (which may release it or hand it on)?
+bool bodyReleases(const Stmt *Body, const ValueDecl *V,
+                  const llvm::StringMap<const tether::model::HandleBorrow *> &Borrows) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ValueDecl *V;
+    const llvm::StringMap<const tether::model::HandleBorrow *> &Borrows;
+    bool Found = false;
+    Finder(const ValueDecl *V,
+           const llvm::StringMap<const tether::model::HandleBorrow *> &B)
+        : V(V), Borrows(B) {}
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      for (const Expr *Arg : CE->arguments()) {
+        const auto *DRE =
+            dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+        if (!DRE || DRE->getDecl() != V)
+          continue;
+        if (FD && FD->getIdentifier() && Borrows.count(FD->getName()))
+          continue; // read, write, fprintf...: a use, not a release
+        Found = true; // a release, or a callee that may release it
+      }
+      return !Found;
+    }
+  } F(V, Borrows);
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Found;
+}
+
+/// The spawn site whose callable is \p Lambda, if the lambda is written as
+/// the argument of a spawn API (through temporaries and conversions).
+std::optional<tether::model::SpawnSite>
+spawnOfLambda(const LambdaExpr *Lambda, const ParentMap &PM,
+              const tether::model::ApiModel &Model) {
+  const Stmt *S = Lambda;
+  for (unsigned Guard = 0; Guard < 8; ++Guard) {
+    S = PM.getParent(S);
+    if (!S)
+      return std::nullopt;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (auto Site = Model.classifySpawn(E)) {
+        const Expr *Callable = Site->Callable;
+        if (Callable && Callable->IgnoreImplicit()->IgnoreParens() == Lambda)
+          return Site;
+        if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(Callable))
+          if (MTE->getSubExpr()->IgnoreImplicit() == Lambda)
+            return Site;
+      }
+    if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
+             ParenExpr, CXXFunctionalCastExpr, CXXConstructExpr, ExprWithCleanups>(S))
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+ProgramStateRef HandleChecker::handOver(ProgramStateRef State, SymbolRef Sym,
+                                        const HandleState &HS,
+                                        const LambdaExpr *Lambda,
+                                        const ValueDecl *Captured,
+                                        const tether::model::SpawnApi *Api) const {
+  // The work may close it (or hand it on): it owns it now. Otherwise it is
+  // only a borrowed copy, and the spawner must still close it.
+  if (bodyReleases(Lambda->getBody(), Captured, Borrows))
+    return State->set<HandleMap>(Sym, HS.escaped());
+  return State->set<HandleMap>(Sym, HS.handedTo(Api));
+}
+
+void HandleChecker::handleSpawn(const CallEvent &Call, CheckerContext &C) const {
+  // A closure held in a variable and spawned later: `std::thread t(work)`.
+  if (!Model)
+    return;
+  const Expr *Origin = Call.getOriginExpr();
+  std::optional<tether::model::SpawnSite> Site =
+      Origin ? Model->classifySpawn(Origin) : std::nullopt;
+  if (!Site || !Site->Callable)
+    return;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Site->Callable->IgnoreImplicit());
+  const auto *ClosureVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const LambdaExpr *Lambda =
+      ClosureVar && ClosureVar->getInit()
+          ? dyn_cast<LambdaExpr>(ClosureVar->getInit()->IgnoreImplicit())
+          : nullptr;
+  if (!Lambda)
+    return;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  bool Changed = false;
+  for (const LambdaCapture &Cap : Lambda->captures()) {
+    if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+    if (!V)
+      continue;
+    SymbolRef Sym = State->getSVal(State->getLValue(V, LC)).getAsSymbol();
+    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (!HS || HS->kind() != HandleState::Open)
+      continue;
+    State = handOver(State, Sym, *HS, Lambda, V, Site->Api);
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+void HandleChecker::checkPostStmt(const LambdaExpr *Lambda,
+                                  CheckerContext &C) const {
+  // A closure written straight into a spawn API carries its copies of the
+  // handles to the spawned work.
+  if (!Model)
+    return;
+  auto Site = spawnOfLambda(Lambda, C.getLocationContext()->getParentMap(),
+                            *Model);
+  if (!Site)
+    return;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  bool Changed = false;
+  for (const LambdaCapture &Cap : Lambda->captures()) {
+    if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+    if (!V)
+      continue;
+    SymbolRef Sym = State->getSVal(State->getLValue(V, LC)).getAsSymbol();
+    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (!HS || HS->kind() != HandleState::Open)
+      continue;
+    State = handOver(State, Sym, *HS, Lambda, V, Site->Api);
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+void HandleChecker::checkPreCall(const CallEvent &Call,
+                                 CheckerContext &C) const {
+  if (isModelled(Call))
+    return;
+  handleSpawn(Call, C);
+}
+
+void HandleChecker::checkPostCall(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  if (const auto *A = acquireOf(Call)) {
+    // openat, accept: their descriptor argument is only used.
+    if (const auto *B = borrowOf(Call))
+      handleBorrow(Call, C, *B);
+    handleAcquire(Call, C, *A);
+    return;
+  }
+  if (const auto *R = releaseOf(Call)) {
+    handleRelease(Call, C, *R);
+    return;
+  }
+  if (const auto *B = borrowOf(Call)) {
+    handleBorrow(Call, C, *B);
+    return;
+  }
+  if (C.wasInlined)
+    return; // the analysis saw what the callee does with its arguments
+  // A callee the analysis did not see may keep a descriptor passed by
+  // value: the precise default is to let it go. (Pointer handles are
+  // handled by checkPointerEscape.)
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+    SymbolRef Sym = Call.getArgSVal(I).getAsSymbol();
+    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (HS && HS->isHeld() && !tether::model::isPointerFamily(HS->family())) {
+      State = State->set<HandleMap>(Sym, HS->escaped());
+      Changed = true;
+    }
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+ProgramStateRef HandleChecker::checkPointerEscape(
+    ProgramStateRef State, const InvalidatedSymbols &Escaped,
+    const CallEvent *Call, PointerEscapeKind Kind) const {
+  // The model's own functions use, release or take over handles; they
+  // never let one escape.
+  if (Call && isModelled(*Call))
+    return State;
+  for (const auto &[Sym, HS] : State->get<HandleMap>()) {
+    if (!HS.isHeld())
+      continue;
+    bool Gone = Escaped.count(Sym);
+    if (const auto *Derived = dyn_cast<SymbolDerived>(Sym))
+      Gone |= Escaped.count(Derived->getParentSymbol()) > 0;
+    if (Gone)
+      State = State->set<HandleMap>(Sym, HS.escaped());
+  }
+  return State;
+}
+
+void HandleChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
+                              CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SymbolRef Sym = Val.getAsSymbol();
+  const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+  if (!HS || !HS->isHeld())
+    return;
+  const MemRegion *R = Loc.getAsRegion();
+  if (!R)
+    return;
+  // A field: the handle now belongs to an object (an RAII owner, a struct
+  // the caller keeps), except a lambda's copy, which stays tracked until the
+  // closure is spawned, called or destroyed.
+  if (const auto *FR = dyn_cast<FieldRegion>(R)) {
+    if (!FR->getDecl()->getParent()->isLambda())
+      C.addTransition(State->set<HandleMap>(Sym, HS->escaped()));
+    return; // a closure's copy stays tracked (see checkPostStmt<LambdaExpr>)
+  }
+  // Locals and parameters of the current stack keep tracking it; anything
+  // else (globals, the heap, `*out` parameters) takes it over.
+  const MemSpaceRegion *Space = R->getBaseRegion()->getMemorySpace();
+  if (isa<StackLocalsSpaceRegion, StackArgumentsSpaceRegion>(Space))
+    return;
+  C.addTransition(State->set<HandleMap>(Sym, HS->escaped()));
+}
+
+void HandleChecker::checkPreStmt(const ReturnStmt *RS,
+                                 CheckerContext &C) const {
+  // Returning the handle from the analysed function hands it to the caller.
+  // (From an inlined callee, the caller's analysis keeps tracking it.)
+  if (!C.inTopFrame() || !RS->getRetValue())
+    return;
+  ProgramStateRef State = C.getState();
+  SVal V = C.getSVal(RS->getRetValue());
+  struct Collect : SymbolVisitor {
+    llvm::SmallVector<SymbolRef, 4> Syms;
+    bool VisitSymbol(SymbolRef S) override {
+      Syms.push_back(S);
+      return true;
+    }
+  } Visitor;
+  State->scanReachableSymbols(V, Visitor);
+  if (SymbolRef S = V.getAsSymbol())
+    Visitor.Syms.push_back(S);
+  bool Changed = false;
+  for (SymbolRef S : Visitor.Syms)
+    if (const HandleState *HS = State->get<HandleMap>(S))
+      if (HS->isHeld()) {
+        State = State->set<HandleMap>(S, HS->escaped());
+        Changed = true;
+      }
+  if (Changed)
+    C.addTransition(State);
+}
+
+void HandleChecker::checkDeadSymbols(SymbolReaper &SR,
+                                     CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<SymbolRef, 2> Leaked;
+  for (const auto &[Sym, HS] : State->get<HandleMap>()) {
+    if (!SR.isDead(Sym))
+      continue;
+    if (HS.isHeld() && !knownFailed(State, Sym, HS.family()))
+      Leaked.push_back(Sym);
+  }
+  if (Leaked.empty()) {
+    // Forget dead handles quietly.
+    bool Changed = false;
+    for (const auto &[Sym, HS] : State->get<HandleMap>())
+      if (SR.isDead(Sym)) {
+        State = State->remove<HandleMap>(Sym);
+        Changed = true;
+      }
+    if (Changed)
+      C.addTransition(State);
+    return;
+  }
+  reportLeaks(Leaked, C, State);
+}
+
+/// The node where \p Sym first appears in the handle map: the acquire.
+const ExplodedNode *acquireNode(const ExplodedNode *N, SymbolRef Sym) {
+  const ExplodedNode *Found = nullptr;
+  for (; N; N = N->getFirstPred()) {
+    if (!N->getState()->get<HandleMap>(Sym))
+      break;
+    Found = N;
+  }
+  return Found;
+}
+
+void HandleChecker::reportLeaks(llvm::ArrayRef<SymbolRef> Leaked,
+                                CheckerContext &C,
+                                ProgramStateRef State) const {
+  ExplodedNode *N = LeakEnabled ? C.generateNonFatalErrorNode(State) : nullptr;
+  // Where the handle is lost: the statement whose evaluation purged it.
+  const Stmt *Here = nullptr;
+  if (N)
+    if (auto SP = N->getLocation().getAs<StmtPoint>())
+      Here = SP->getStmt();
+  for (SymbolRef Sym : Leaked) {
+    const HandleState *HS = State->get<HandleMap>(Sym);
+    if (N && HS) {
+      std::string Noun = tether::model::familyNoun(HS->family()).str();
+      std::string Release = tether::model::releaseFunction(HS->family()).str();
+      const ExplodedNode *Acq = acquireNode(N, Sym);
+      const LocationContext *AcqLC = Acq ? Acq->getLocationContext() : nullptr;
+      const Stmt *Loop = enclosingLoop(HS->site(), AcqLC);
+      bool EachIteration = Loop && AcqLC == C.getLocationContext() &&
+                           isWithin(Here, Loop, AcqLC);
+      std::string Msg =
+          HS->kind() == HandleState::Handed
+              ? Noun + " opened by '" + HS->acquirer().str() +
+                    "' is handed to a " +
+                    tether::model::workNoun(HS->spawn()->Kind).str() +
+                    " started by '" +
+                    tether::model::displayName(*HS->spawn()).str() +
+                    "' that never closes it; call '" + Release + "' in the " +
+                    tether::model::workNoun(HS->spawn()->Kind).str() +
+                    ", or keep the " + Noun + " and close it here"
+          : EachIteration
+              ? Noun + " opened by '" + HS->acquirer().str() +
+                    "' in a loop is not closed before the next iteration; "
+                    "each iteration leaks one " + Noun + "; call '" + Release +
+                    "' before the iteration ends"
+              : Noun + " opened by '" + HS->acquirer().str() +
+                    "' is not closed on this path; call '" + Release +
+                    "' before the last reference to it is lost";
+      PathDiagnosticLocation Unique;
+      const Decl *UniqueDecl = nullptr;
+      if (Acq && HS->site()) {
+        Unique = PathDiagnosticLocation::createBegin(
+            HS->site(), C.getSourceManager(), AcqLC);
+        UniqueDecl = AcqLC->getDecl();
+      }
+      auto R = std::make_unique<PathSensitiveBugReport>(*LeakBT, Msg, N, Unique,
+                                                        UniqueDecl);
+      R->markInteresting(Sym);
+      C.emitReport(std::move(R));
+    }
+    State = State->remove<HandleMap>(Sym);
+  }
+  // Forget the other dead handles too.
+  C.addTransition(State, N ? N : C.getPredecessor());
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+constexpr llvm::StringLiteral ModelingName = "tether.HandleModeling";
+constexpr llvm::StringLiteral LeakName = "tether.HandleLeak";
+constexpr llvm::StringLiteral MisuseName = "tether.HandleMisuse";
+constexpr llvm::StringLiteral Category = "Tether resource leaks";
+
+/// The API model's options, as analyzer package options.
+tether::model::ModelOptions readModelOptions(const AnalyzerOptions &Opts) {
+  auto Read = [&](llvm::StringRef Name) {
+    auto It = Opts.Config.find((tether::analyzer::Package + ":" + Name).str());
+    return tether::model::ModelOptions::parseList(
+        It == Opts.Config.end() ? "" : It->second);
+  };
+  tether::model::ModelOptions M;
+  M.SpawnFunctions = Read(tether::model::option::SpawnFunctions);
+  M.JoinFunctions = Read(tether::model::option::JoinFunctions);
+  M.DetachFunctions = Read(tether::model::option::DetachFunctions);
+  M.JoiningTypes = Read(tether::model::option::JoiningTypes);
+  return M;
+}
+
+void registerModeling(CheckerManager &Mgr) {
+  auto *Checker = Mgr.registerChecker<HandleChecker>();
+  Checker->Model = std::make_unique<tether::model::ApiModel>(
+      readModelOptions(Mgr.getAnalyzerOptions()));
+}
+
+void registerLeak(CheckerManager &Mgr) {
+  auto *Checker = Mgr.getChecker<HandleChecker>();
+  Checker->LeakEnabled = true;
+  Checker->LeakBT = std::make_unique<BugType>(
+      Mgr.getCurrentCheckerName(), "Handle leak", Category,
+      /*SuppressOnSink=*/true);
+}
+
+void registerMisuse(CheckerManager &Mgr) {
+  auto *Checker = Mgr.getChecker<HandleChecker>();
+  Checker->MisuseEnabled = true;
+  CheckerNameRef Name = Mgr.getCurrentCheckerName();
+  Checker->DoubleReleaseBT =
+      std::make_unique<BugType>(Name, "Handle closed twice", Category);
+  Checker->UseAfterReleaseBT =
+      std::make_unique<BugType>(Name, "Handle used after close", Category);
+  Checker->WrongReleaseBT =
+      std::make_unique<BugType>(Name, "Handle closed the wrong way", Category);
+}
+
+bool alwaysRegister(const CheckerManager &) { return true; }
+
+} // namespace
+
+namespace tether::analyzer {
+
+void registerCheckers(CheckerRegistry &Registry) {
+  Registry.addPackage(Package);
+  for (llvm::StringRef Option :
+       {model::option::SpawnFunctions, model::option::JoinFunctions,
+        model::option::DetachFunctions, model::option::JoiningTypes})
+    Registry.addPackageOption("String", Package, Option, "",
+                              "Tether API model: see docs/api-model.md",
+                              "released");
+  Registry.addChecker(registerModeling, alwaysRegister, ModelingName,
+                      "Models file streams, descriptors and directory streams",
+                      "", /*IsHidden=*/true);
+  Registry.addChecker(registerLeak, alwaysRegister, LeakName,
+                      "Finds handles not closed on some path",
+                      "docs/checks/tether-handle-leak.md", /*IsHidden=*/false);
+  Registry.addChecker(registerMisuse, alwaysRegister, MisuseName,
+                      "Finds handles closed twice, used after close or closed "
+                      "the wrong way",
+                      "docs/checks/tether-handle-misuse.md",
+                      /*IsHidden=*/false);
+  Registry.addDependency(LeakName, ModelingName);
+  Registry.addDependency(MisuseName, ModelingName);
+}
+
+} // namespace tether::analyzer

@@ -1,0 +1,82 @@
+// Handles handed to spawned work: the thread, fiber or task owns them and
+// must close them.
+// RUN-ARGS: -std=c++20
+#include <cstdio>
+#include <fcntl.h>
+#include <future>
+#include <thread>
+#include <unistd.h>
+
+void serve(int fd);
+
+void handedToAThreadThatNeverCloses(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return;
+  std::thread([fd] { // analyzer-warning{{descriptor opened by 'open' is handed to a thread started by 'std::thread' that never closes it; call 'close' in the thread, or keep the descriptor and close it here}}
+    char c;
+    read(fd, &c, 1);
+  }).detach();
+}
+
+// Clean: the thread closes it.
+void handedToAThreadThatCloses(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return;
+  std::thread([fd] {
+    char c;
+    read(fd, &c, 1);
+    close(fd);
+  }).detach();
+}
+
+// Clean: the thread hands it to a function that may close it.
+void handedOnInTheThread(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return;
+  std::jthread t([fd] { serve(fd); });
+}
+
+void streamToAsync(const char *path) {
+  std::FILE *f = std::fopen(path, "r");
+  if (!f)
+    return;
+  auto done = std::async(std::launch::async, [f] { return std::fgetc(f); }); // analyzer-warning{{file stream opened by 'fopen' is handed to a task started by 'std::async' that never closes it}}
+  done.get();
+}
+
+// Clean: the spawner keeps it and closes it after the join.
+void spawnerCloses(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return;
+  std::thread t([fd] {
+    char c;
+    read(fd, &c, 1);
+  });
+  t.join();
+  close(fd);
+}
+
+// A closure that copies the descriptor and is only called here: the copy
+// dies with the closure.
+void closureCalledLocally(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return;
+  auto use = [fd] {
+    char c;
+    return read(fd, &c, 1);
+  };
+  use();
+} // analyzer-warning{{descriptor opened by 'open' is not closed}}
+
+// Clean: the local closure closes it.
+void closureClosesLocally(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return;
+  [fd] { close(fd); }();
+}
