@@ -2,7 +2,7 @@
 //
 // Debian's clangd is clangdMain() from libclangdMain.a; this binary is the
 // same program with Tether's clang-tidy module linked in next to every
-// upstream module. Unless the caller says otherwise, it points clangd at the
+// upstream module, and crash recovery enabled for the analysis host. Unless the caller says otherwise, it points clangd at the
 // resource directory of the clang it was built against (builtin headers),
 // since clangd would otherwise look for it next to this executable.
 //
@@ -12,6 +12,7 @@
 // references their anchors itself (Debian ships no clang-tidy-config.h for
 // ClangTidyForceLinker.h); only Tether's module needs an anchor here.
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ extern volatile int TetherModuleAnchorSource;
 } // namespace tether
 
 int main(int argc, char *argv[]) {
+  // A crash inside Tether's path-sensitive analysis is caught by the
+  // analysis host (llvm::CrashRecoveryContext) and reported as a warning,
+  // instead of taking the editor's language server down.
+  llvm::CrashRecoveryContext::Enable();
   std::vector<char *> Args(argv, argv + argc);
   bool HasResourceDir = false;
   for (int I = 1; I < argc; ++I)
