@@ -45,7 +45,7 @@ public:
   RunResult scan(std::vector<std::string> Extra = {}) {
     writeDatabase();
     std::vector<std::string> Argv = {binary("tether"), "scan", "-p", Dir.path(),
-                                     "-j", "2"};
+                                     "-j2"};
     Argv.insert(Argv.end(), Extra.begin(), Extra.end());
     return run(Argv, Dir.path());
   }

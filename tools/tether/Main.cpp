@@ -56,7 +56,7 @@ cl::opt<std::string> DatabaseFile("compile-commands",
                                   cl::value_desc("FILE"), cl::sub(ScanCmd), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILES...]"), cl::sub(ScanCmd),
                             cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"), cl::init(0),
+cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"), cl::init(0), cl::Prefix,
                        cl::sub(ScanCmd), cl::cat(Category));
 cl::opt<std::string> Checks("checks",
                             cl::desc("clang-tidy glob of the checks to run, applied after "
