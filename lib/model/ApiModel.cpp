@@ -83,10 +83,14 @@ constexpr const char *BuiltinJoins[] = {
     "::boost::fibers::fiber::join",
     "::std::future::get",
     "::std::future::wait",
+    // libstdc++ declares wait() in the common base of future/shared_future.
+    "::std::__basic_future::wait",
     "::std::shared_future::get",
     "::std::shared_future::wait",
     "::boost::fibers::future::get",
     "::boost::fibers::future::wait",
+    // Boost.Fiber declares wait() in a private base.
+    "::boost::fibers::detail::future_base::wait",
     "::boost::fibers::shared_future::get",
     "::boost::fibers::shared_future::wait",
     "::asio::thread_pool::join",

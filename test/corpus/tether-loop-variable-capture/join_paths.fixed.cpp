@@ -170,3 +170,12 @@ void twoJthreads(int n) {
     std::jthread b([&] { use(-i); });
   }
 }
+
+// Clean: wait() is declared in libstdc++'s base of std::future.
+void futureWaitedWithWait(int n) {
+  std::future<void> f;
+  for (int i = 0; i < n; ++i) {
+    f = std::async(std::launch::async, [&] { use(i); });
+    f.wait();
+  }
+}
