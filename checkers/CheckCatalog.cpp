@@ -20,6 +20,11 @@ static constexpr CheckInfo Catalog[] = {
      "A handle is closed twice, used after it was closed, or closed with the "
      "wrong function.",
      "tether.HandleMisuse"},
+    {"tether-async-timeout-blocks",
+     "A caller gives up on a std::async future after wait_for/wait_until "
+     "times out, but the future's destructor then blocks until the task "
+     "finishes, so the timeout has no effect.",
+     ""},
 };
 
 llvm::ArrayRef<CheckInfo> checkCatalog() { return Catalog; }

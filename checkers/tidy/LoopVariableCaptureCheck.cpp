@@ -18,6 +18,7 @@
 #include "tidy/LoopVariableCaptureCheck.h"
 
 #include "model/Matchers.h"
+#include "tidy/CFGUtils.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -245,33 +246,6 @@ void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
   }
 }
 
-/// The parent of \p N, preferring statements: a lambda body has both the
-/// LambdaExpr and the closure's call operator as parents, and walking up
-/// through the LambdaExpr keeps us in the enclosing function.
-DynTypedNode parentOf(ASTContext &Ctx, const DynTypedNode &N, bool &Found) {
-  auto Parents = Ctx.getParents(N);
-  Found = !Parents.empty();
-  if (!Found)
-    return N;
-  for (const DynTypedNode &P : Parents) {
-    if (P.get<Stmt>())
-      return P;
-    // A lambda body hangs off the closure's call operator; step over to the
-    // LambdaExpr that owns the closure class.
-    if (const auto *MD = P.get<CXXMethodDecl>())
-      if (MD->getParent()->isLambda())
-        for (const DynTypedNode &Q : Ctx.getParents(*MD->getParent()))
-          if (Q.get<LambdaExpr>())
-            return Q;
-  }
-  return Parents[0];
-}
-
-bool isFunctionBoundary(const DynTypedNode &N) {
-  return N.get<FunctionDecl>() || N.get<LambdaExpr>() || N.get<BlockDecl>() ||
-         N.get<ObjCMethodDecl>() || N.get<CapturedStmt>();
-}
-
 /// The loop that scopes \p V, and how; null when V is not loop-scoped.
 /// \p InHeader says whether V is declared by the loop statement itself (init,
 /// condition or range variable) rather than in its body.
@@ -471,39 +445,9 @@ struct LoopVariableCaptureCheck::Analysis {
     return inBody(DS, Loop);
   }
 
-  /// The function-like declaration and body that contain \p S.
-  std::pair<const Decl *, const Stmt *> enclosingBody(const Stmt *S) {
-    DynTypedNode N = DynTypedNode::create(*S);
-    for (unsigned Guard = 0; Guard < 1024; ++Guard) {
-      bool Found = false;
-      N = parentOf(Ctx, N, Found);
-      if (!Found)
-        return {nullptr, nullptr};
-      if (const auto *LE = N.get<LambdaExpr>())
-        return {LE->getCallOperator(), LE->getBody()};
-      if (const auto *FD = N.get<FunctionDecl>())
-        return {FD, FD->getBody()};
-      if (const auto *BD = N.get<BlockDecl>())
-        return {BD, BD->getBody()};
-      if (isFunctionBoundary(N))
-        return {nullptr, nullptr};
-    }
-    return {nullptr, nullptr};
-  }
-
   CFG *cfgFor(const Stmt *Loop) {
-    auto [D, Body] = enclosingBody(Loop);
-    if (!D || !Body)
-      return nullptr;
-    auto &Slot = Check.CFGs[Body];
-    if (!Slot) {
-      CFG::BuildOptions Opts;
-      Opts.AddImplicitDtors = true;
-      Opts.AddTemporaryDtors = true;
-      Opts.setAllAlwaysAdd();
-      Slot = CFG::buildCFG(D, const_cast<Stmt *>(Body), &Ctx, Opts);
-    }
-    return Slot.get();
+    auto [D, Body] = enclosingBody(Ctx, Loop);
+    return Check.CFGs.get(Ctx, D, Body);
   }
 
   /// The container a handle is moved into: `c.push_back(std::move(h))`.

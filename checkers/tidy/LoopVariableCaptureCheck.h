@@ -3,6 +3,7 @@
 #ifndef TETHER_CHECKERS_TIDY_LOOPVARIABLECAPTURECHECK_H
 #define TETHER_CHECKERS_TIDY_LOOPVARIABLECAPTURECHECK_H
 
+#include "tidy/CFGUtils.h"
 #include "tidy/TetherCheck.h"
 
 #include "clang/Analysis/CFG.h"
@@ -35,7 +36,7 @@ public:
 
 private:
   /// CFGs of the function bodies that contain analysed loops, built once.
-  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::CFG>> CFGs;
+  CFGCache CFGs;
   /// (capture location, spawn location) pairs already reported: template
   /// instantiations report once, at the written code.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;

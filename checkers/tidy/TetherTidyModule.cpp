@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tidy/AsyncTimeoutBlocksCheck.h"
 #include "tidy/HandleLeakCheck.h"
 #include "tidy/HandleMisuseCheck.h"
 #include "tidy/LoopVariableCaptureCheck.h"
@@ -22,6 +23,7 @@ public:
     F.registerCheck<LoopVariableCaptureCheck>("tether-loop-variable-capture");
     F.registerCheck<HandleLeakCheck>("tether-handle-leak");
     F.registerCheck<HandleMisuseCheck>("tether-handle-misuse");
+    F.registerCheck<AsyncTimeoutBlocksCheck>("tether-async-timeout-blocks");
   }
 };
 

@@ -114,3 +114,32 @@ TEST(ClangTidyPlugin, NolintSuppresses) {
 
 } // namespace
 } // namespace tether::test
+
+namespace tether::test {
+namespace {
+
+TEST(ClangTidyPlugin, AsyncTimeoutBlocks) {
+  TempDir D;
+  std::string File = D.write("t.cpp", R"(#include <chrono>
+#include <future>
+int slow(int);
+int deadline(int q) {
+  auto f = std::async(std::launch::async, slow, q);
+  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
+    return -1;
+  return f.get();
+}
+)");
+  RunResult R = run(tidy({"--checks=-*,tether-async-timeout-blocks"}, File), D.path());
+  EXPECT_EQ(R.ExitCode, 0) << R.Err;
+  EXPECT_NE(R.Out.find(File + ":7:5: warning: 'f' gives up on 'wait_for' after it "
+                              "times out"),
+            std::string::npos)
+      << R.Out;
+  EXPECT_NE(R.Out.find(":5:12: note: 'std::async' starts the task here"),
+            std::string::npos)
+      << R.Out;
+}
+
+} // namespace
+} // namespace tether::test
