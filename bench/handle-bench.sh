@@ -20,7 +20,7 @@
 #     tether-* against the same clangd with every clang-tidy check removed.
 #
 # (a) keeps the best of REPEAT runs (default 3), but runs a configuration only
-# once when a run takes over LONG seconds (default 20); (b) keeps the median
+# once when a run takes over LONG seconds (default 10); (b) keeps the median
 # of REPEAT sessions. Roughly 4 minutes on a 2-core machine with the defaults.
 set -euo pipefail
 
@@ -698,9 +698,9 @@ PY
 now() { date +%s.%N; }
 # best N OUT cmd...: best wall time of N runs of cmd, in seconds; the stdout
 # of the last run goes to OUT.
-# A run longer than LONG seconds (default 20) is not repeated: its noise is
+# A run longer than LONG seconds (default 10) is not repeated: its noise is
 # small next to its length, and repeating it would blow the time budget.
-long_run="${LONG:-20}"
+long_run="${LONG:-10}"
 best() {
   local n=$1 out=$2 b="" t0 t1 d; shift 2
   for ((r = 0; r < n; ++r)); do
@@ -749,14 +749,15 @@ report() { # name database repeat
   misuses=$(grep -c '\[tether-handle-misuse\]' "$work/findings.txt" || true)
   printf '%-22s %3d TUs  syntax-only %6.2fs  tether --checks=-* %6.2fs  tether --checks=-*,tether-handle-* %6.2fs\n' \
     "$name" "$tus" "$floor" "$none" "$handle"
-  printf '%-22s          driver floor/syntax-only %sx   handle/syntax-only %sx   checks cost (handle-floor)/syntax-only %+.1f%%   findings: %d leak, %d misuse\n' \
+  printf '%-22s          driver floor/syntax-only %sx  handle/syntax-only %sx  (handle-floor)/syntax-only %+.1f%%\n' \
     "" "$(f2 "$(echo "$none / $floor" | bc -l)")" "$(f2 "$(echo "$handle / $floor" | bc -l)")" \
-    "$(echo "100 * ($handle - $none) / $floor" | bc -l)" "$leaks" "$misuses"
+    "$(echo "100 * ($handle - $none) / $floor" | bc -l)"
+  printf '%-22s          findings: %d tether-handle-leak, %d tether-handle-misuse\n' "" "$leaks" "$misuses"
 }
 
 lines() { cat "$1"/*.c* 2>/dev/null | wc -l; }
 echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "LLVM:    $(clang-19 --version | head -1); tether $("$tether" --version 2>&1 | grep -m1 -i version | sed 's/^ *//')"
+echo "LLVM:    $(clang-19 --version | head -1); $("$tether" --version 2>&1 | head -1)"
 echo "corpora: handle $NFILES files/$(lines "$work/handle") lines, plain $NFILES files/$(lines "$work/plain") lines"
 echo
 echo "(a) per translation unit, sequential (-j 1), best of $repeat (runs over ${long_run}s once)"
@@ -855,7 +856,7 @@ mkproject() { # dir enabled|disabled
 }
 mkproject "$work/lsp-on" enabled
 mkproject "$work/lsp-off" disabled
-# The largest C++ file of each corpus.
+# The first C++ file of each corpus, about 1000 lines each.
 cp "$work/handle/h00.cpp" "$work/lsp-on/handles.cpp"
 cp "$work/handle/h00.cpp" "$work/lsp-off/handles.cpp"
 cp "$work/plain/p00.cpp" "$work/lsp-on/plain.cpp"
@@ -863,7 +864,7 @@ cp "$work/plain/p00.cpp" "$work/lsp-off/plain.cpp"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 clangd_case() { # file
-  local cfg r out open_on=() open_off=() edit_on=() edit_off=() findings=0
+  local cfg r out o e t open_on=() open_off=() edit_on=() edit_off=() findings=0
   for ((r = 0; r < repeat; ++r)); do
     for cfg in on off; do
       out=$(python3 "$work/lsp.py" "$clangd" "$work/lsp-$cfg" "$work/lsp-$cfg/$1" 3)
@@ -875,12 +876,14 @@ clangd_case() { # file
   local oon ooff eon eoff
   oon=$(printf '%s\n' "${open_on[@]}" | median); ooff=$(printf '%s\n' "${open_off[@]}" | median)
   eon=$(printf '%s\n' "${edit_on[@]}" | median); eoff=$(printf '%s\n' "${edit_off[@]}" | median)
-  printf '%-14s %4d lines  open->diagnostics  off %5.2fs  tether-* %5.2fs  (%sx)    edit->diagnostics  off %5.2fs  tether-* %5.2fs  (%sx)   tether findings: %d\n' \
-    "$1" "$(wc -l <"$work/lsp-on/$1")" "$ooff" "$oon" "$(f2 "$(echo "$oon / $ooff" | bc -l)")" \
-    "$eoff" "$eon" "$(f2 "$(echo "$eon / $eoff" | bc -l)")" "$findings"
+  printf '%-12s %4d lines  didOpen->diagnostics    off %5.2fs  tether-* %5.2fs  %sx   tether findings: %d\n' \
+    "$1" "$(wc -l <"$work/lsp-on/$1")" "$ooff" "$oon" "$(f2 "$(echo "$oon / $ooff" | bc -l)")" "$findings"
+  printf '%-12s            didChange->diagnostics  off %5.2fs  tether-* %5.2fs  %sx\n' \
+    "" "$eoff" "$eon" "$(f2 "$(echo "$eon / $eoff" | bc -l)")"
 }
 
 echo
-echo "(b) tether-clangd, median of $repeat sessions (edit: best of 3 didChange per session)"
+echo "(b) tether-clangd, median of $repeat sessions; off: .clangd Remove: ['*'], tether-*: Add: [tether-*] +"
+echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session"
 clangd_case handles.cpp
 clangd_case plain.cpp

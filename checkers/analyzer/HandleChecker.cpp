@@ -236,16 +236,19 @@ bool isWithin(const Stmt *S, const Stmt *Ancestor, const LocationContext *LC) {
   return false;
 }
 
-/// Does the acquire at the path node fail on this path (NULL, or a negative
-/// descriptor)? Such a handle cannot leak.
-bool knownFailed(ProgramStateRef State, SymbolRef Sym, HandleFamily F) {
+/// Is the handle on this path not one the code must close: the acquire
+/// failed (NULL, or a negative descriptor), or the descriptor is known to be
+/// 0, 1 or 2, a standard stream the program keeps on purpose (daemons
+/// reopen /dev/null and keep it as stdin)?
+bool notOwnedOnThisPath(ProgramStateRef State, SymbolRef Sym, HandleFamily F) {
   if (tether::model::isPointerFamily(F))
     return State->getConstraintManager().isNull(State, Sym).isConstrainedTrue();
   SValBuilder &SVB = State->getStateManager().getSValBuilder();
   QualType T = Sym->getType();
-  SVal NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
-                              SVB.makeIntVal(0, T), SVB.getConditionType());
-  auto Cond = NonNeg.getAs<DefinedOrUnknownSVal>();
+  SVal AboveStdStreams =
+      SVB.evalBinOp(State, BO_GT, nonloc::SymbolVal(Sym),
+                    SVB.makeIntVal(2, T), SVB.getConditionType());
+  auto Cond = AboveStdStreams.getAs<DefinedOrUnknownSVal>();
   return Cond && !State->assume(*Cond, true);
 }
 
@@ -271,6 +274,12 @@ void HandleChecker::handleAcquire(const CallEvent &Call, CheckerContext &C,
     auto Array = Call.getArgSVal(A.ArgIndex).getAs<Loc>();
     auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
     if (!Array || !Ret)
+      return;
+    // An array the caller passed in (`void make_pipe(int fds[2])`) is an
+    // out-parameter: the descriptors are the caller's from the start.
+    const MemRegion *ArrayRegion = Array->getAsRegion();
+    if (!ArrayRegion ||
+        !isa<StackLocalsSpaceRegion>(ArrayRegion->getBaseRegion()->getMemorySpace()))
       return;
     SVal IsZero = SVB.evalEQ(State, *Ret, SVB.makeZeroVal(Call.getResultType()));
     auto [Success, Failure] =
@@ -586,13 +595,31 @@ void HandleChecker::checkPostCall(const CallEvent &Call,
     handleBorrow(Call, C, *B);
     return;
   }
-  if (C.wasInlined)
-    return; // the analysis saw what the callee does with its arguments
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  if (C.wasInlined) {
+    // A callee that closes the handle on some of its paths takes charge of
+    // it, even if this path skipped the close: its decision often rests on
+    // state the analysis cannot see precisely (a global re-read after
+    // unknown calls), and reporting there would be noise.
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+    for (unsigned I = 0; FD && I < Call.getNumArgs() && I < FD->getNumParams();
+         ++I) {
+      SymbolRef Sym = Call.getArgSVal(I).getAsSymbol();
+      const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+      if (HS && HS->isHeld() && FD->hasBody() &&
+          bodyReleases(FD->getBody(), FD->getParamDecl(I), Borrows)) {
+        State = State->set<HandleMap>(Sym, HS->escaped());
+        Changed = true;
+      }
+    }
+    if (Changed)
+      C.addTransition(State);
+    return; // otherwise the analysis saw what the callee does
+  }
   // A callee the analysis did not see may keep a descriptor passed by
   // value: the precise default is to let it go. (Pointer handles are
   // handled by checkPointerEscape.)
-  ProgramStateRef State = C.getState();
-  bool Changed = false;
   for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
     SymbolRef Sym = Call.getArgSVal(I).getAsSymbol();
     const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
@@ -686,7 +713,7 @@ void HandleChecker::checkDeadSymbols(SymbolReaper &SR,
   for (const auto &[Sym, HS] : State->get<HandleMap>()) {
     if (!SR.isDead(Sym))
       continue;
-    if (HS.isHeld() && !knownFailed(State, Sym, HS.family()))
+    if (HS.isHeld() && !notOwnedOnThisPath(State, Sym, HS.family()))
       Leaked.push_back(Sym);
   }
   if (Leaked.empty()) {

@@ -210,3 +210,23 @@ int socketpairLeak(void) {
   close(sv[1]); // analyzer-warning{{descriptor opened by 'socketpair' is not closed}}
   return 0;
 }
+
+// Clean: the array belongs to the caller (an out-parameter).
+int makePipe(int fds[2]) {
+  if (pipe2(fds, O_CLOEXEC))
+    return -1;
+  if (fcntl(fds[0], 0) < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return -1;
+  }
+  return 0;
+}
+
+// Clean: the array is a field of an object the caller owns.
+struct Channel {
+  int fds[2];
+};
+int openChannel(struct Channel *c) {
+  return socketpair(AF_UNIX, SOCK_STREAM, 0, c->fds);
+}
