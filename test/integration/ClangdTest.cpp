@@ -146,6 +146,33 @@ TEST(Clangd, WithoutFastCheckFilterClangd19DropsTheChecks) {
   EXPECT_EQ(tetherDiagnostic(P), nullptr);
 }
 
+TEST(Clangd, AsyncTimeoutBlocks) {
+  TempDir D;
+  writeCompileFlags(D);
+  D.write(".clangd", "Diagnostics:\n  ClangTidy:\n    Add: [tether-*]\n"
+                     "    FastCheckFilter: None\n");
+  const char *Source = R"(#include <chrono>
+#include <future>
+int slow(int);
+int deadline(int q) {
+  auto f = std::async(std::launch::async, slow, q);
+  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
+    return -1;
+  return f.get();
+}
+)";
+  std::string File = D.write("t.cpp", Source);
+  Published P = openAndCollect(D, File, Source);
+  ASSERT_TRUE(P.Received);
+  bool Found = false;
+  for (const Object *Diag : P.Diagnostics)
+    if (Diag->getString("code") == "tether-async-timeout-blocks") {
+      Found = true;
+      EXPECT_EQ(*Diag->getObject("range")->getObject("start")->getInteger("line"), 6);
+    }
+  EXPECT_TRUE(Found) << llvm::formatv("{0:2}", P.Raw).str();
+}
+
 TEST(Clangd, CleanCodeHasNoTetherDiagnostic) {
   TempDir D;
   writeCompileFlags(D);

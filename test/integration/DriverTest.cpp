@@ -323,3 +323,32 @@ TEST(Driver, ProgressLineOnATerminalOnly) {
 
 } // namespace
 } // namespace tether::test
+
+namespace tether::test {
+namespace {
+
+TEST(Driver, AsyncTimeoutBlocksInSarif) {
+  Project P;
+  P.add("t.cpp", R"(#include <chrono>
+#include <future>
+int slow(int);
+int deadline(int q) {
+  auto f = std::async(std::launch::async, slow, q);
+  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
+    return -1;
+  return f.get();
+}
+)");
+  RunResult R = P.scan({"--format", "sarif"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  auto V = llvm::json::parse(R.Out);
+  ASSERT_TRUE(bool(V)) << R.Out;
+  const Object *Run = (*V->getAsObject()->getArray("runs"))[0].getAsObject();
+  const Object *Res = (*Run->getArray("results"))[0].getAsObject();
+  EXPECT_EQ(Res->getString("ruleId"), "tether-async-timeout-blocks");
+  EXPECT_EQ(Res->getArray("relatedLocations")->size(), 2u);
+  EXPECT_EQ(Res->getArray("codeFlows"), nullptr); // not a path-sensitive check
+}
+
+} // namespace
+} // namespace tether::test
