@@ -21,7 +21,9 @@
 #
 # (a) keeps the best of REPEAT runs (default 3), but runs a configuration only
 # once when a run takes over LONG seconds (default 10); (b) keeps the median
-# of REPEAT sessions. Roughly 4 minutes on a 2-core machine with the defaults.
+# of 2 x REPEAT - 1 sessions. About 5 minutes on a 2-core machine with the
+# defaults, most of it in the path-sensitive run over the handle corpus (one
+# minute) and in Tether's own sources (three runs of 40 s).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -862,10 +864,12 @@ cp "$work/handle/h00.cpp" "$work/lsp-off/handles.cpp"
 cp "$work/plain/p00.cpp" "$work/lsp-on/plain.cpp"
 cp "$work/plain/p00.cpp" "$work/lsp-off/plain.cpp"
 
+# A session is cheap (about a second) but noisy (+-10%): run 2 x REPEAT - 1.
+sessions=$((2 * repeat - 1))
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 clangd_case() { # file
   local cfg r out o e t open_on=() open_off=() edit_on=() edit_off=() findings=0
-  for ((r = 0; r < repeat; ++r)); do
+  for ((r = 0; r < sessions; ++r)); do
     for cfg in on off; do
       out=$(python3 "$work/lsp.py" "$clangd" "$work/lsp-$cfg" "$work/lsp-$cfg/$1" 3)
       read -r o e t <<<"$out"
@@ -883,7 +887,7 @@ clangd_case() { # file
 }
 
 echo
-echo "(b) tether-clangd, median of $repeat sessions; off: .clangd Remove: ['*'], tether-*: Add: [tether-*] +"
+echo "(b) tether-clangd, median of $sessions sessions; off: .clangd Remove: ['*'], tether-*: Add: [tether-*] +"
 echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session"
 clangd_case handles.cpp
 clangd_case plain.cpp

@@ -158,6 +158,10 @@ private:
   void handleBorrow(const CallEvent &Call, CheckerContext &C,
                     const tether::model::HandleBorrow &B) const;
   void handleSpawn(const CallEvent &Call, CheckerContext &C) const;
+  /// Hands every handle \p Lambda copies to the work \p Api runs.
+  void handOverCaptures(const LambdaExpr *Lambda,
+                        const tether::model::SpawnApi *Api,
+                        CheckerContext &C) const;
   ProgramStateRef handOver(ProgramStateRef State, SymbolRef Sym,
                            const HandleState &HS, const LambdaExpr *Lambda,
                            const ValueDecl *Captured,
@@ -504,6 +508,29 @@ ProgramStateRef HandleChecker::handOver(ProgramStateRef State, SymbolRef Sym,
   return State->set<HandleMap>(Sym, HS.handedTo(Api));
 }
 
+void HandleChecker::handOverCaptures(const LambdaExpr *Lambda,
+                                     const tether::model::SpawnApi *Api,
+                                     CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  bool Changed = false;
+  for (const LambdaCapture &Cap : Lambda->captures()) {
+    if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+    if (!V)
+      continue;
+    SymbolRef Sym = State->getSVal(State->getLValue(V, LC)).getAsSymbol();
+    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (!HS || HS->kind() != HandleState::Open)
+      continue;
+    State = handOver(State, Sym, *HS, Lambda, V, Api);
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
 void HandleChecker::handleSpawn(const CallEvent &Call, CheckerContext &C) const {
   // A closure held in a variable and spawned later: `std::thread t(work)`.
   if (!Model)
@@ -521,24 +548,7 @@ void HandleChecker::handleSpawn(const CallEvent &Call, CheckerContext &C) const 
           : nullptr;
   if (!Lambda)
     return;
-  ProgramStateRef State = C.getState();
-  const LocationContext *LC = C.getLocationContext();
-  bool Changed = false;
-  for (const LambdaCapture &Cap : Lambda->captures()) {
-    if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
-      continue;
-    const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
-    if (!V)
-      continue;
-    SymbolRef Sym = State->getSVal(State->getLValue(V, LC)).getAsSymbol();
-    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
-    if (!HS || HS->kind() != HandleState::Open)
-      continue;
-    State = handOver(State, Sym, *HS, Lambda, V, Site->Api);
-    Changed = true;
-  }
-  if (Changed)
-    C.addTransition(State);
+  handOverCaptures(Lambda, Site->Api, C);
 }
 
 void HandleChecker::checkPostStmt(const LambdaExpr *Lambda,
@@ -551,24 +561,7 @@ void HandleChecker::checkPostStmt(const LambdaExpr *Lambda,
                             *Model);
   if (!Site)
     return;
-  ProgramStateRef State = C.getState();
-  const LocationContext *LC = C.getLocationContext();
-  bool Changed = false;
-  for (const LambdaCapture &Cap : Lambda->captures()) {
-    if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
-      continue;
-    const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
-    if (!V)
-      continue;
-    SymbolRef Sym = State->getSVal(State->getLValue(V, LC)).getAsSymbol();
-    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
-    if (!HS || HS->kind() != HandleState::Open)
-      continue;
-    State = handOver(State, Sym, *HS, Lambda, V, Site->Api);
-    Changed = true;
-  }
-  if (Changed)
-    C.addTransition(State);
+  handOverCaptures(Lambda, Site->Api, C);
 }
 
 void HandleChecker::checkPreCall(const CallEvent &Call,

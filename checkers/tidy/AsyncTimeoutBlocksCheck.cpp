@@ -12,7 +12,7 @@
 
 #include "tidy/AsyncTimeoutBlocksCheck.h"
 
-#include "tidy/CFGUtils.h"
+#include "tidy/CheckUtils.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -27,33 +27,14 @@ using namespace clang::ast_matchers;
 namespace tether::tidy {
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
-      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
-        Next = CE->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 bool refersTo(const Expr *E, const VarDecl *V) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreWrappers(E));
   return DRE && DRE->getDecl() == V;
 }
 
 /// `std::future_status::timeout` -> "timeout", and so on.
 llvm::StringRef statusName(const Expr *E) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreWrappers(E));
   const auto *EC = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
   if (!EC)
     return "";
@@ -68,12 +49,12 @@ llvm::StringRef statusName(const Expr *E) {
 /// timeout.
 int timeoutOutcome(const Expr *Cond, llvm::function_ref<bool(const Expr *)> IsStatus) {
   bool Negated = false;
-  Cond = strip(Cond);
+  Cond = ignoreWrappers(Cond);
   while (const auto *UO = dyn_cast_or_null<UnaryOperator>(Cond)) {
     if (UO->getOpcode() != UO_LNot)
       return -1;
     Negated = !Negated;
-    Cond = strip(UO->getSubExpr());
+    Cond = ignoreWrappers(UO->getSubExpr());
   }
   const Expr *LHS = nullptr, *RHS = nullptr;
   bool Equal;
@@ -143,7 +124,7 @@ void AsyncTimeoutBlocksCheck::check(const MatchFinder::MatchResult &Result) {
   // destructor? Its initialiser, or an assignment in the same function.
   const Expr *Launch = nullptr;
   auto Consider = [&](const Expr *Init) {
-    auto Site = model().classifySpawn(strip(Init));
+    auto Site = model().classifySpawn(ignoreWrappers(Init));
     if (Site && Site->Api->ResultJoinsOnDestruction && !Site->Deferred)
       Launch = Site->Call;
   };
@@ -183,7 +164,7 @@ void AsyncTimeoutBlocksCheck::check(const MatchFinder::MatchResult &Result) {
     }
   }
   auto IsStatus = [&](const Expr *E) {
-    const Expr *S = strip(E);
+    const Expr *S = ignoreWrappers(E);
     if (S == Wait)
       return true;
     return StatusVar && refersTo(S, StatusVar);

@@ -18,7 +18,7 @@
 #include "tidy/LoopVariableCaptureCheck.h"
 
 #include "model/Matchers.h"
-#include "tidy/CFGUtils.h"
+#include "tidy/CheckUtils.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -96,27 +96,6 @@ struct Fate {
     return F;
   }
 };
-
-const Expr *ignoreWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = FC->getSubExpr();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
-      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
-        Next = CE->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 bool isCallTo(const CallExpr *CE, std::initializer_list<llvm::StringRef> Names) {
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;

@@ -3,7 +3,7 @@
 #ifndef TETHER_CHECKERS_TIDY_LOOPVARIABLECAPTURECHECK_H
 #define TETHER_CHECKERS_TIDY_LOOPVARIABLECAPTURECHECK_H
 
-#include "tidy/CFGUtils.h"
+#include "tidy/CheckUtils.h"
 #include "tidy/TetherCheck.h"
 
 #include "clang/Analysis/CFG.h"

@@ -1,6 +1,6 @@
-//===- CFGUtils.cpp - Control-flow graphs for the tidy checks ------------===//
+//===- CheckUtils.cpp - AST and control-flow helpers for the tidy checks -===//
 
-#include "tidy/CFGUtils.h"
+#include "tidy/CheckUtils.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -53,6 +53,27 @@ std::pair<const Decl *, const Stmt *> enclosingBody(ASTContext &Ctx,
       return {nullptr, nullptr};
   }
   return {nullptr, nullptr};
+}
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = FC->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
+      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
+        Next = CE->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
 }
 
 CFG *CFGCache::get(ASTContext &Ctx, const Decl *D, const Stmt *Body) {

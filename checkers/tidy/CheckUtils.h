@@ -1,14 +1,14 @@
-//===- CFGUtils.h - Control-flow graphs for the tidy checks --------------===//
+//===- CheckUtils.h - AST and control-flow helpers for the tidy checks ---===//
 //
 // The tidy checks that reason about paths within a function (joins before
 // the end of an iteration, what happens after a timeout) share these: the
-// function-like body that holds a statement, and one CFG per body per
-// translation unit.
+// function-like body that holds a statement, one CFG per body per
+// translation unit, and how to see through temporaries and conversions.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TETHER_CHECKERS_TIDY_CFGUTILS_H
-#define TETHER_CHECKERS_TIDY_CFGUTILS_H
+#ifndef TETHER_CHECKERS_TIDY_CHECKUTILS_H
+#define TETHER_CHECKERS_TIDY_CHECKUTILS_H
 
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/Analysis/CFG.h"
@@ -19,6 +19,7 @@
 namespace clang {
 class ASTContext;
 class Decl;
+class Expr;
 class Stmt;
 } // namespace clang
 
@@ -36,6 +37,10 @@ bool isFunctionBoundary(const clang::DynTypedNode &N);
 std::pair<const clang::Decl *, const clang::Stmt *>
 enclosingBody(clang::ASTContext &Ctx, const clang::Stmt *S);
 
+/// \p E without parentheses, implicit casts, temporaries, cleanups,
+/// functional casts and copy/move constructions.
+const clang::Expr *ignoreWrappers(const clang::Expr *E);
+
 /// CFGs with implicit destructors and every expression as an element,
 /// built on demand and kept until clear().
 class CFGCache {
@@ -50,4 +55,4 @@ private:
 
 } // namespace tether::tidy
 
-#endif // TETHER_CHECKERS_TIDY_CFGUTILS_H
+#endif // TETHER_CHECKERS_TIDY_CHECKUTILS_H
