@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "integration/Common.h"
+#include "support/Clangd.h"
 #include "support/Process.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -127,40 +128,13 @@ TEST(HandleLeak, ClangdPublishesItWithThePath) {
   D.write(".clangd", "Diagnostics:\n  ClangTidy:\n    Add: [tether-*]\n"
                      "    FastCheckFilter: None\n");
   std::string File = D.write("a.c", LeakySource);
-  LspSession S({binary("tether-clangd"), "--log=error", "--background-index=false"},
-               D.path());
-  S.request(1, "initialize",
-            Object{{"processId", nullptr},
-                   {"rootUri", "file://" + D.path()},
-                   {"capabilities",
-                    Object{{"textDocument",
-                            Object{{"publishDiagnostics",
-                                    Object{{"relatedInformation", true}}}}}}}});
-  for (int I = 0; I < 50; ++I)
-    if (auto M = S.receive(30); !M || M->getAsObject()->getInteger("id") == 1)
-      break;
-  S.notify("initialized", Object{});
-  S.notify("textDocument/didOpen",
-           Object{{"textDocument", Object{{"uri", "file://" + File},
-                                          {"languageId", "c"},
-                                          {"version", 1},
-                                          {"text", LeakySource}}}});
+  Published P = openAndCollect(D, File, LeakySource, "c");
+  ASSERT_TRUE(P.Received);
   const Object *Found = nullptr;
-  std::optional<llvm::json::Value> Keep;
-  for (int I = 0; I < 100 && !Found; ++I) {
-    auto M = S.receive(60);
-    if (!M)
-      break;
-    const Object *O = M->getAsObject();
-    if (!O || O->getString("method") != "textDocument/publishDiagnostics")
-      continue;
-    Keep = std::move(*M);
-    for (const llvm::json::Value &Diag :
-         *Keep->getAsObject()->getObject("params")->getArray("diagnostics"))
-      if (Diag.getAsObject()->getString("code") == "tether-handle-leak")
-        Found = Diag.getAsObject();
-  }
-  ASSERT_NE(Found, nullptr) << (Keep ? llvm::formatv("{0:2}", *Keep).str() : "none");
+  for (const Object *Diag : P.Diagnostics)
+    if (Diag->getString("code") == "tether-handle-leak")
+      Found = Diag;
+  ASSERT_NE(Found, nullptr) << llvm::formatv("{0:2}", P.Raw).str();
   EXPECT_EQ(Found->getObject("range")->getObject("start")->getInteger("line"),
             LeakLine - 1);
   const Array *Related = Found->getArray("relatedInformation");
@@ -169,14 +143,7 @@ TEST(HandleLeak, ClangdPublishesItWithThePath) {
   for (const llvm::json::Value &Rel : *Related)
     Opened |= Rel.getAsObject()->getString("message")->ends_with(
         "ile stream opened here by 'fopen'"); // clangd capitalises
-
-  EXPECT_TRUE(Opened) << llvm::formatv("{0:2}", *Keep).str();
-  S.request(2, "shutdown", nullptr);
-  for (int I = 0; I < 50; ++I)
-    if (auto M = S.receive(10); !M || M->getAsObject()->getInteger("id") == 2)
-      break;
-  S.notify("exit", nullptr);
-  EXPECT_EQ(S.wait(10), 0);
+  EXPECT_TRUE(Opened) << llvm::formatv("{0:2}", P.Raw).str();
 }
 
 } // namespace
