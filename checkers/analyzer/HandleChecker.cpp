@@ -169,8 +169,9 @@ private:
 
   const NoteTag *openedNote(CheckerContext &C, SymbolRef Sym,
                             HandleFamily F, llvm::StringRef Fn) const;
-  void reportMisuse(const BugType &BT, CheckerContext &C, SymbolRef Sym,
-                    SourceRange Range, const std::string &Msg) const;
+  void reportMisuse(const std::unique_ptr<BugType> &BT, CheckerContext &C,
+                    SymbolRef Sym, SourceRange Range,
+                    const std::string &Msg) const;
   void reportLeaks(llvm::ArrayRef<SymbolRef> Leaked, CheckerContext &C,
                    ProgramStateRef State) const;
 
@@ -345,15 +346,16 @@ void HandleChecker::handleAcquire(const CallEvent &Call, CheckerContext &C,
   C.addTransition(State, openedNote(C, Sym, A.Family, A.Name));
 }
 
-void HandleChecker::reportMisuse(const BugType &BT, CheckerContext &C,
-                                 SymbolRef Sym, SourceRange Range,
+void HandleChecker::reportMisuse(const std::unique_ptr<BugType> &BT,
+                                 CheckerContext &C, SymbolRef Sym,
+                                 SourceRange Range,
                                  const std::string &Msg) const {
-  if (!MisuseEnabled)
+  if (!MisuseEnabled || !BT)
     return;
   ExplodedNode *N = C.generateErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg, N);
+  auto R = std::make_unique<PathSensitiveBugReport>(*BT, Msg, N);
   R->addRange(Range);
   R->markInteresting(Sym);
   C.emitReport(std::move(R));
@@ -370,7 +372,7 @@ void HandleChecker::handleRelease(const CallEvent &Call, CheckerContext &C,
   std::string Noun = tether::model::familyNoun(HS->family()).str();
 
   if (HS->kind() == HandleState::Released) {
-    reportMisuse(*DoubleReleaseBT, C, Sym, Range,
+    reportMisuse(DoubleReleaseBT, C, Sym, Range,
                  "'" + Rel.Name.str() + "' closes a " + Noun +
                      " that was already closed by '" + HS->releasedBy().str() +
                      "'; close each handle exactly once");
@@ -385,7 +387,7 @@ void HandleChecker::handleRelease(const CallEvent &Call, CheckerContext &C,
     std::string OwnerRelease =
         OwnerState ? tether::model::releaseFunction(OwnerState->family()).str()
                    : "fclose";
-    reportMisuse(*WrongReleaseBT, C, Sym, Range,
+    reportMisuse(WrongReleaseBT, C, Sym, Range,
                  "'" + Rel.Name.str() + "' closes a descriptor owned by the " +
                      OwnerNoun + (OwnerFn.empty() ? "" : " from '" + OwnerFn + "'") +
                      "; close the " + OwnerNoun + " with '" + OwnerRelease +
@@ -393,7 +395,7 @@ void HandleChecker::handleRelease(const CallEvent &Call, CheckerContext &C,
     return;
   }
   if (HS->family() != Rel.Family) {
-    reportMisuse(*WrongReleaseBT, C, Sym, Range,
+    reportMisuse(WrongReleaseBT, C, Sym, Range,
                  "'" + Rel.Name.str() + "' closes a " + Noun + " opened by '" +
                      HS->acquirer().str() + "'; close it with '" +
                      tether::model::releaseFunction(HS->family()).str() + "'");
@@ -420,7 +422,7 @@ void HandleChecker::handleBorrow(const CallEvent &Call, CheckerContext &C,
     SymbolRef Sym = Call.getArgSVal(I).getAsSymbol();
     const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
     if (HS && HS->kind() == HandleState::Released) {
-      reportMisuse(*UseAfterReleaseBT, C, Sym, Call.getArgSourceRange(I),
+      reportMisuse(UseAfterReleaseBT, C, Sym, Call.getArgSourceRange(I),
                    "'" + B.Name.str() + "' uses a " +
                        tether::model::familyNoun(HS->family()).str() +
                        " after '" + HS->releasedBy().str() + "' closed it");
