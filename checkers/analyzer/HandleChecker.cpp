@@ -172,8 +172,10 @@ private:
   void reportMisuse(const std::unique_ptr<BugType> &BT, CheckerContext &C,
                     SymbolRef Sym, SourceRange Range,
                     const std::string &Msg) const;
+  /// Reports \p Leaked (whose states are in \p State) and moves on with
+  /// \p Cleaned, which has forgotten every dead handle.
   void reportLeaks(llvm::ArrayRef<SymbolRef> Leaked, CheckerContext &C,
-                   ProgramStateRef State) const;
+                   ProgramStateRef State, ProgramStateRef Cleaned) const;
 
   llvm::StringMap<const tether::model::HandleAcquire *> Acquires;
   llvm::StringMap<const tether::model::HandleRelease *> Releases;
@@ -634,8 +636,12 @@ ProgramStateRef HandleChecker::checkPointerEscape(
   // never let one escape.
   if (Call && isModelled(*Call))
     return State;
+  // The spawn call itself takes the closure, whose copies of handles were
+  // already judged (checkPostStmt<LambdaExpr>): it does not take them over.
+  bool IsSpawn = Call && Model && Call->getOriginExpr() &&
+                 Model->classifySpawn(Call->getOriginExpr());
   for (const auto &[Sym, HS] : State->get<HandleMap>()) {
-    if (!HS.isHeld())
+    if (!HS.isHeld() || (IsSpawn && HS.kind() == HandleState::Handed))
       continue;
     bool Gone = Escaped.count(Sym);
     if (const auto *Derived = dyn_cast<SymbolDerived>(Sym))
@@ -705,25 +711,22 @@ void HandleChecker::checkDeadSymbols(SymbolReaper &SR,
                                      CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   llvm::SmallVector<SymbolRef, 2> Leaked;
+  ProgramStateRef Cleaned = State;
   for (const auto &[Sym, HS] : State->get<HandleMap>()) {
     if (!SR.isDead(Sym))
       continue;
+    // Decide now, while the constraints on the dying symbol still exist.
     if (HS.isHeld() && !notOwnedOnThisPath(State, Sym, HS.family()))
       Leaked.push_back(Sym);
+    Cleaned = Cleaned->remove<HandleMap>(Sym);
   }
+  if (Cleaned == State)
+    return;
   if (Leaked.empty()) {
-    // Forget dead handles quietly.
-    bool Changed = false;
-    for (const auto &[Sym, HS] : State->get<HandleMap>())
-      if (SR.isDead(Sym)) {
-        State = State->remove<HandleMap>(Sym);
-        Changed = true;
-      }
-    if (Changed)
-      C.addTransition(State);
+    C.addTransition(Cleaned);
     return;
   }
-  reportLeaks(Leaked, C, State);
+  reportLeaks(Leaked, C, State, Cleaned);
 }
 
 /// The node where \p Sym first appears in the handle map: the acquire.
@@ -738,8 +741,8 @@ const ExplodedNode *acquireNode(const ExplodedNode *N, SymbolRef Sym) {
 }
 
 void HandleChecker::reportLeaks(llvm::ArrayRef<SymbolRef> Leaked,
-                                CheckerContext &C,
-                                ProgramStateRef State) const {
+                                CheckerContext &C, ProgramStateRef State,
+                                ProgramStateRef Cleaned) const {
   ExplodedNode *N = LeakEnabled ? C.generateNonFatalErrorNode(State) : nullptr;
   // Where the handle is lost: the statement whose evaluation purged it.
   const Stmt *Here = nullptr;
@@ -786,10 +789,8 @@ void HandleChecker::reportLeaks(llvm::ArrayRef<SymbolRef> Leaked,
       R->markInteresting(Sym);
       C.emitReport(std::move(R));
     }
-    State = State->remove<HandleMap>(Sym);
   }
-  // Forget the other dead handles too.
-  C.addTransition(State, N ? N : C.getPredecessor());
+  C.addTransition(Cleaned, N ? N : C.getPredecessor());
 }
 
 } // namespace

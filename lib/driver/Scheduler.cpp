@@ -167,7 +167,15 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
   while (Next < Commands.size() || !Running.empty()) {
     while (Next < Commands.size() && Running.size() < Jobs) {
       int OutPipe[2], ErrPipe[2];
-      if (::pipe(OutPipe) != 0 || ::pipe(ErrPipe) != 0) {
+      if (::pipe(OutPipe) != 0) {
+        CannotStart(Next++);
+        continue;
+      }
+      if (::pipe(ErrPipe) != 0) {
+        int Saved = errno; // for the message; close() may change it
+        ::close(OutPipe[0]);
+        ::close(OutPipe[1]);
+        errno = Saved;
         CannotStart(Next++);
         continue;
       }
