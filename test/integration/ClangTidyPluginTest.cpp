@@ -120,16 +120,7 @@ namespace {
 
 TEST(ClangTidyPlugin, AsyncTimeoutBlocks) {
   TempDir D;
-  std::string File = D.write("t.cpp", R"(#include <chrono>
-#include <future>
-int slow(int);
-int deadline(int q) {
-  auto f = std::async(std::launch::async, slow, q);
-  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
-    return -1;
-  return f.get();
-}
-)");
+  std::string File = D.write("t.cpp", AsyncTimeoutSource);
   RunResult R = run(tidy({"--checks=-*,tether-async-timeout-blocks"}, File), D.path());
   EXPECT_EQ(R.ExitCode, 0) << R.Err;
   EXPECT_NE(R.Out.find(File + ":7:5: warning: 'f' gives up on 'wait_for' after it "

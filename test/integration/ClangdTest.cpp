@@ -86,18 +86,8 @@ TEST(Clangd, AsyncTimeoutBlocks) {
   writeCompileFlags(D);
   D.write(".clangd", "Diagnostics:\n  ClangTidy:\n    Add: [tether-*]\n"
                      "    FastCheckFilter: None\n");
-  const char *Source = R"(#include <chrono>
-#include <future>
-int slow(int);
-int deadline(int q) {
-  auto f = std::async(std::launch::async, slow, q);
-  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
-    return -1;
-  return f.get();
-}
-)";
-  std::string File = D.write("t.cpp", Source);
-  Published P = openAndCollect(D, File, Source);
+  std::string File = D.write("t.cpp", AsyncTimeoutSource);
+  Published P = openAndCollect(D, File, AsyncTimeoutSource);
   ASSERT_TRUE(P.Received);
   bool Found = false;
   for (const Object *Diag : P.Diagnostics)

@@ -39,6 +39,18 @@ void spawnAll(int n) {
 }
 )";
 
+/// A std::async future abandoned after a timed-out wait (line 7 returns).
+inline const char *AsyncTimeoutSource = R"(#include <chrono>
+#include <future>
+int slow(int);
+int deadline(int q) {
+  auto f = std::async(std::launch::async, slow, q);
+  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
+    return -1;
+  return f.get();
+}
+)";
+
 /// Line and column of the finding in BuggySource.
 inline constexpr unsigned BuggyLine = 7, BuggyColumn = 36;
 

@@ -329,16 +329,7 @@ namespace {
 
 TEST(Driver, AsyncTimeoutBlocksInSarif) {
   Project P;
-  P.add("t.cpp", R"(#include <chrono>
-#include <future>
-int slow(int);
-int deadline(int q) {
-  auto f = std::async(std::launch::async, slow, q);
-  if (f.wait_for(std::chrono::milliseconds(5)) == std::future_status::timeout)
-    return -1;
-  return f.get();
-}
-)");
+  P.add("t.cpp", AsyncTimeoutSource);
   RunResult R = P.scan({"--format", "sarif"});
   EXPECT_EQ(R.ExitCode, 1) << R.Err;
   auto V = llvm::json::parse(R.Out);
