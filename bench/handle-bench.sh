@@ -10,7 +10,7 @@
 #     --checks=-*,tether-handle-*`. The cost of the checks is (handle - floor)
 #     relative to syntax-only. Corpora: a generated C/C++ corpus full of
 #     handle code (fopen/open/socket/opendir, error paths, loops, some leaks),
-#     a generated corpus of the same size with no handle API at all (the
+#     a generated corpus with as many functions and no handle API (the
 #     relevance filter should make it nearly free), and Tether's own sources
 #     (heavy clang headers).
 # (b) In tether-clangd, over LSP: the time from didOpen to the first
@@ -19,16 +19,18 @@
 #     (preamble reused: what a keystroke costs), with `.clangd` adding
 #     tether-* against the same clangd with every clang-tidy check removed.
 #
-# (a) keeps the best of REPEAT runs (default 3), but runs a configuration only
-# once when a run takes over LONG seconds (default 10); (b) keeps the median
-# of 2 x REPEAT - 1 sessions. About 5 minutes on a 2-core machine with the
-# defaults, most of it in the path-sensitive run over the handle corpus (one
-# minute) and in Tether's own sources (three runs of 40 s).
+# (a) keeps the best of up to REPEAT runs (default 3), as many as fit in
+# BUDGET seconds (default 20) per configuration; (b) keeps the median of
+# 2 x REPEAT - 1 sessions. About 4.5 minutes on a 2-core machine with the
+# defaults, half of it in Tether's own sources (three runs of 40 s).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="$(cd "${1:-$root/build}" && pwd)"
+build="${1:-$root/build}"
 repeat="${2:-3}"
+[[ -d "$build" ]] || { echo "no build folder $build" >&2; exit 2; }
+build="$(cd "$build" && pwd)"
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "REPEAT must be a positive integer, not '$repeat'" >&2; exit 2; }
 tether="$build/bin/tether"
 clangd="$build/bin/tether-clangd"
 for f in "$tether" "$clangd" "$build/compile_commands.json"; do
@@ -42,8 +44,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # ---------------------------------------------------------------------------
-# Generated corpora: $work/handle (handle code) and $work/plain (none), each
-# NFILES files of about the same size, with a compile_commands.json.
+# Generated corpora, each NFILES files of 40 to 45 functions with a
+# compile_commands.json: $work/handle, handle code (16 C++ files, 4 C files),
+# and $work/plain, C++ with no handle at all.
 NFILES=20
 python3 - "$work" "$NFILES" <<'PY'
 import json, os, random, sys
@@ -478,21 +481,21 @@ def handle_file(i, cxx, rng):
     parts = [CXX_HEADERS if cxx else C_HEADERS]
     if cxx:
         parts.append("\nnamespace io%d {\n" % i)
-    # 3 instances of each C template (39 functions), plus 2 x 5 C++ ones.
+    # 3 instances of each C template (39 functions), plus 5 C++ ones.
     for k in range(3):
         n = i * 10 + k
         for t in C_TEMPLATES:
             parts.append(t(n, rng.random() < 0.2))
     if cxx:
-        for k in range(2):
-            parts.append(cxx_extra(i * 10 + k, rng.random() < 0.3))
+        parts.append(cxx_extra(i * 10, rng.random() < 0.3))
     parts.append(f"\nint entry_{i}(int argc, const char **argv) {{\n"
                  f"  return load_all_{i * 10}(argv, argc) + write_log_{i * 10 + 1}(argv[0], \"bench\", argc);\n}}\n")
     if cxx:
         parts.append("\n} // namespace io%d\n" % i)
     return "".join(parts)
 
-# Handle-free C++: containers, strings, algorithms; the same size.
+# Handle-free C++: containers, strings, algorithms; as many functions. Fewer
+# lines than the handle files (no error paths) but heavier to parse.
 def plain_funcs(n, rng):
     return f"""
 struct Record{n} {{
@@ -651,7 +654,8 @@ PLAIN_HEADERS = """#include <algorithm>
 
 def plain_file(i, rng):
     parts = [PLAIN_HEADERS]
-    for k in range(7):
+    # 3 x 13 functions: as many as the handle files have C functions.
+    for k in range(3):
         parts.append(plain_funcs(i * 10 + k, rng))
     parts.append(f"\nstd::string entry_{i}(const std::string &text) {{\n"
                  f"  auto words = split_{i * 10}(text, ' ');\n"
@@ -700,18 +704,20 @@ PY
 now() { date +%s.%N; }
 # best N OUT cmd...: best wall time of N runs of cmd, in seconds; the stdout
 # of the last run goes to OUT.
-# A run longer than LONG seconds (default 10) is not repeated: its noise is
-# small next to its length, and repeating it would blow the time budget.
-long_run="${LONG:-10}"
+# A configuration is not run again when that would take its total over
+# BUDGET seconds (default 20): long runs are less noisy, and repeating them
+# would blow the time budget. runs_of NAME tells how many runs NAME got.
+budget="${BUDGET:-20}"
 best() {
-  local n=$1 out=$2 b="" t0 t1 d; shift 2
+  local n=$1 out=$2 b="" t0 t1 d total=0 r; shift 2
   for ((r = 0; r < n; ++r)); do
     t0=$(now); "$@" >"$out" 2>/dev/null || true; t1=$(now)
     d=$(echo "$t1 - $t0" | bc -l)
+    total=$(echo "$total + $d" | bc -l)
     if [[ -z "$b" ]] || (( $(echo "$d < $b" | bc -l) )); then b=$d; fi
-    if (( $(echo "$d > $long_run" | bc -l) )); then break; fi
+    if (( $(echo "$total + $d > $budget" | bc -l) )); then r=$((r + 1)); break; fi
   done
-  echo "$b"
+  echo "$b $r"
 }
 
 # The translation units of a database, one "dir<TAB>file<TAB>args..." line each.
@@ -725,8 +731,8 @@ PY
 }
 
 syntax_only() { # clang-19 -fsyntax-only over every unit of database $1
-  local dir file rest args
-  while IFS=$'\t' read -r dir file rest; do
+  local dir rest args
+  while IFS=$'\t' read -r dir _ rest; do
     IFS=$'\t' read -r -a args <<<"$rest"
     local keep=() skip=0
     for a in "${args[@]}"; do
@@ -743,9 +749,10 @@ f2() { printf '%.2f' "$1"; }
 report() { # name database repeat
   local name=$1 db=$2 n=$3 tus floor none handle
   tus=$(units "$db" | wc -l)
-  floor=$(best "$n" /dev/null syntax_only "$db")
-  none=$(best "$n" /dev/null scan "$db" --checks='-*')
-  handle=$(best "$n" "$work/findings.txt" scan "$db" --checks='-*,tether-handle-*')
+  local nf nn nh
+  read -r floor nf < <(best "$n" /dev/null syntax_only "$db")
+  read -r none nn < <(best "$n" /dev/null scan "$db" --checks='-*')
+  read -r handle nh < <(best "$n" "$work/findings.txt" scan "$db" --checks='-*,tether-handle-*')
   local leaks misuses
   leaks=$(grep -c '\[tether-handle-leak\]' "$work/findings.txt" || true)
   misuses=$(grep -c '\[tether-handle-misuse\]' "$work/findings.txt" || true)
@@ -754,7 +761,8 @@ report() { # name database repeat
   printf '%-22s          driver floor/syntax-only %sx  handle/syntax-only %sx  (handle-floor)/syntax-only %+.1f%%\n' \
     "" "$(f2 "$(echo "$none / $floor" | bc -l)")" "$(f2 "$(echo "$handle / $floor" | bc -l)")" \
     "$(echo "100 * ($handle - $none) / $floor" | bc -l)"
-  printf '%-22s          findings: %d tether-handle-leak, %d tether-handle-misuse\n' "" "$leaks" "$misuses"
+  printf '%-22s          findings: %d tether-handle-leak, %d tether-handle-misuse; best of %d/%d/%d runs\n' \
+    "" "$leaks" "$misuses" "$nf" "$nn" "$nh"
 }
 
 lines() { cat "$1"/*.c* 2>/dev/null | wc -l; }
@@ -762,7 +770,7 @@ echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpui
 echo "LLVM:    $(clang-19 --version | head -1); $("$tether" --version 2>&1 | head -1)"
 echo "corpora: handle $NFILES files/$(lines "$work/handle") lines, plain $NFILES files/$(lines "$work/plain") lines"
 echo
-echo "(a) per translation unit, sequential (-j 1), best of $repeat (runs over ${long_run}s once)"
+echo "(a) per translation unit, sequential (-j 1), best of up to $repeat runs (at most ${budget}s per configuration)"
 report "generated, handles" "$work/handle/compile_commands.json" "$repeat"
 report "generated, no handles" "$work/plain/compile_commands.json" "$repeat"
 report "tether's own sources" "$work/self/compile_commands.json" "$repeat"
@@ -858,7 +866,7 @@ mkproject() { # dir enabled|disabled
 }
 mkproject "$work/lsp-on" enabled
 mkproject "$work/lsp-off" disabled
-# The first C++ file of each corpus, about 1000 lines each.
+# The first C++ file of each corpus.
 cp "$work/handle/h00.cpp" "$work/lsp-on/handles.cpp"
 cp "$work/handle/h00.cpp" "$work/lsp-off/handles.cpp"
 cp "$work/plain/p00.cpp" "$work/lsp-on/plain.cpp"
