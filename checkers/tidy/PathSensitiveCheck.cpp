@@ -91,8 +91,27 @@ public:
     return true;
   }
 
-  /// The definitions to analyse, in the order they were seen.
+  /// The definitions to analyse (those walked as entry points), in the
+  /// order they were seen. Callees defined elsewhere (headers) are walked
+  /// on demand to learn whether they reach a handle API.
   std::vector<FunctionDecl *> relevant() {
+    size_t EntryPoints = Definitions.size();
+    for (bool Grew = true; Grew;) {
+      Grew = false;
+      std::vector<const FunctionDecl *> Pending;
+      for (const auto &[Caller, Callees] : Calls)
+        for (const FunctionDecl *Callee : Callees)
+          if (!Walked.contains(Callee))
+            Pending.push_back(Callee);
+      for (const FunctionDecl *Callee : Pending) {
+        if (!Walked.insert(Callee).second)
+          continue;
+        if (const FunctionDecl *Def = Callee->getDefinition()) {
+          TraverseDecl(const_cast<FunctionDecl *>(Def));
+          Grew = true;
+        }
+      }
+    }
     llvm::DenseSet<const FunctionDecl *> Reaches(Direct.begin(), Direct.end());
     for (bool Changed = true; Changed;) {
       Changed = false;
@@ -106,9 +125,9 @@ public:
             }
     }
     std::vector<FunctionDecl *> Out;
-    for (FunctionDecl *FD : Definitions)
-      if (Reaches.contains(FD->getCanonicalDecl()))
-        Out.push_back(FD);
+    for (size_t I = 0; I < EntryPoints; ++I)
+      if (Reaches.contains(Definitions[I]->getCanonicalDecl()))
+        Out.push_back(Definitions[I]);
     return Out;
   }
 
@@ -119,6 +138,7 @@ private:
     if (IsDefinition) {
       Current.push_back(FD->getCanonicalDecl());
       Definitions.insert(FD);
+      Walked.insert(FD->getCanonicalDecl());
     }
     bool Result = Traverse();
     if (IsDefinition)
@@ -128,6 +148,7 @@ private:
 
   llvm::SmallVector<const FunctionDecl *, 8> Current;
   llvm::SetVector<FunctionDecl *> Definitions;
+  llvm::DenseSet<const FunctionDecl *> Walked; // canonical declarations
   llvm::DenseSet<const FunctionDecl *> Direct;
   llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
 };
@@ -178,9 +199,23 @@ void runAnalysis(ASTContext &AST, Preprocessor &PP,
   if (Diags.hasErrorOccurred())
     return; // the analyzer does not run on broken code
 
+  // Entry points are the main file's functions (the analyzer analyses only
+  // those as top-level functions); headers are walked only where a main-file
+  // function calls into them.
+  const SourceManager &SM = AST.getSourceManager();
+  auto InMainFile = [&](const Decl *D) {
+    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+  };
   RelevantFunctions Finder;
-  for (Decl *D : AST.getTraversalScope())
-    Finder.TraverseDecl(D);
+  for (Decl *D : AST.getTraversalScope()) {
+    if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
+      for (Decl *Top : TU->decls())
+        if (InMainFile(Top))
+          Finder.TraverseDecl(Top);
+    } else {
+      Finder.TraverseDecl(D);
+    }
+  }
   std::vector<FunctionDecl *> EntryPoints = Finder.relevant();
   if (EntryPoints.empty())
     return;
