@@ -26,6 +26,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 build="${1:-$root/build}"
 repeat="${2:-3}"
 [[ -d "$build" ]] || { echo "no build folder $build" >&2; exit 2; }
@@ -701,7 +703,6 @@ PY
 
 # ---------------------------------------------------------------------------
 # (a) Per translation unit.
-now() { date +%s.%N; }
 # best N OUT cmd...: best wall time of N runs of cmd, in seconds; the stdout
 # of the last run goes to OUT.
 # A configuration is not run again when that would take its total over
@@ -720,28 +721,7 @@ best() {
   echo "$b $r"
 }
 
-# The translation units of a database, one "dir<TAB>file<TAB>args..." line each.
-units() {
-  python3 - "$1" <<'PY'
-import json, shlex, sys
-for e in json.load(open(sys.argv[1])):
-    args = e.get("arguments") or shlex.split(e["command"])
-    print("\t".join([e["directory"], e["file"]] + args[1:]))
-PY
-}
 
-syntax_only() { # clang-19 -fsyntax-only over every unit of database $1
-  local dir rest args
-  while IFS=$'\t' read -r dir _ rest; do
-    IFS=$'\t' read -r -a args <<<"$rest"
-    local keep=() skip=0
-    for a in "${args[@]}"; do
-      if ((skip)); then skip=0; continue; fi
-      case "$a" in -o) skip=1 ;; -c) ;; *) keep+=("$a") ;; esac
-    done
-    (cd "$dir" && clang-19 -fsyntax-only "${keep[@]}")
-  done < <(units "$1")
-}
 
 scan() { "$tether" scan --compile-commands "$1" -j 1 --quiet --color=never "${@:2}"; }
 

@@ -12,6 +12,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 build="${1:-$root/build}"
 repeat="${2:-3}"
 tether="$build/bin/tether"
@@ -25,7 +27,6 @@ trap 'rm -rf "$work"' EXIT
 cmake -S "$root/examples/worker-pool" -B "$work/example" -DCMAKE_CXX_COMPILER=clang++-19 \
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 
-now() { date +%s.%N; }
 best() { # best of $repeat runs of "$@", in seconds
   local b="" t0 t1 d
   for ((r = 0; r < repeat; ++r)); do
@@ -36,28 +37,7 @@ best() { # best of $repeat runs of "$@", in seconds
   echo "$b"
 }
 
-# The translation units of a database, one "dir<TAB>file<TAB>args..." line each.
-units() {
-  python3 - "$1" <<'PY'
-import json, shlex, sys
-for e in json.load(open(sys.argv[1])):
-    args = e.get("arguments") or shlex.split(e["command"])
-    print("\t".join([e["directory"], e["file"]] + args[1:]))
-PY
-}
 
-syntax_only() { # clang-19 -fsyntax-only over every unit of database $1
-  local dir file args
-  while IFS=$'\t' read -r dir file rest; do
-    IFS=$'\t' read -r -a args <<<"$rest"
-    local keep=() skip=0
-    for a in "${args[@]}"; do
-      if ((skip)); then skip=0; continue; fi
-      case "$a" in -o) skip=1 ;; -c) ;; *) keep+=("$a") ;; esac
-    done
-    (cd "$dir" && clang-19 -fsyntax-only "${keep[@]}")
-  done < <(units "$1")
-}
 
 tidy() { # stock clang-tidy-19 with the plugin over every unit of database $1
   local db_dir; db_dir="$(dirname "$1")"
