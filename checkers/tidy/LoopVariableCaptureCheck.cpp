@@ -393,13 +393,9 @@ struct LoopVariableCaptureCheck::Analysis {
   const SpawnSite &Site;
   llvm::DenseMap<const Stmt *, Fate> FateByLoop;
 
-  /// Every statement of each analysed loop body, lambda capture
-  /// initialisers included (the parent map does not know implicit ones).
-  llvm::DenseMap<const Stmt *, llvm::DenseSet<const Stmt *>> BodyStmts;
-
   /// Is \p S inside the body of \p Loop?
   bool inBody(const Stmt *S, const Stmt *Loop) {
-    auto [It, New] = BodyStmts.try_emplace(Loop);
+    auto [It, New] = Check.BodyStmts.try_emplace(Loop);
     llvm::DenseSet<const Stmt *> &Set = It->second;
     if (New)
       if (const Stmt *Body = loopBody(Loop)) {
@@ -614,13 +610,14 @@ struct LoopVariableCaptureCheck::Analysis {
     const auto *RootVar = dyn_cast_or_null<VarDecl>(Root);
     if (!RootVar || IsMember)
       return Fate::outlives(OutliveReason::Queued, Site.Call->getBeginLoc(),
-                            Root ? nameOf(Root) : "its executor");
+                            Root ? "'" + nameOf(Root) + "'" : "its executor");
     model::DestructorEffect Effect =
         Check.model().destructorEffect(RootVar->getType());
     Fate F = fateOfHandle(RootVar, Site.Call, Loop, Effect);
     if (F.Outlives) {
       F.Reason = OutliveReason::Queued;
       F.Loc = Site.Call->getBeginLoc();
+      F.Name = "'" + nameOf(RootVar) + "'";
     }
     return F;
   }
@@ -731,6 +728,7 @@ void LoopVariableCaptureCheck::registerMatchers(MatchFinder *Finder) {
 
 void LoopVariableCaptureCheck::onEndOfTranslationUnit() {
   CFGs.clear();
+  BodyStmts.clear();
   Reported.clear();
 }
 
@@ -932,10 +930,7 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
       diag(F.Loc, "the %0 is handed to %1, and nothing waits for it before "
                   "the iteration ends",
            DiagnosticIDs::Note)
-          << Noun
-          << (F.Name == "the system executor" || F.Name == "its executor"
-                  ? F.Name
-                  : "'" + F.Name + "'");
+          << Noun << F.Name; // already quoted where it is a name
       break;
     case OutliveReason::Discarded:
       diag(F.Loc, "the result of '%0' is discarded; nothing waits for the %1",

@@ -37,6 +37,10 @@ public:
 private:
   /// CFGs of the function bodies that contain analysed loops, built once.
   CFGCache CFGs;
+  /// Every statement of each analysed loop body, lambda capture
+  /// initialisers included (the parent map does not know implicit ones).
+  llvm::DenseMap<const clang::Stmt *, llvm::DenseSet<const clang::Stmt *>>
+      BodyStmts;
   /// (capture location, spawn location) pairs already reported: template
   /// instantiations report once, at the written code.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
