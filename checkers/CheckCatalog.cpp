@@ -25,6 +25,17 @@ static constexpr CheckInfo Catalog[] = {
      "times out, but the future's destructor then blocks until the task "
      "finishes, so the timeout has no effect.",
      ""},
+    {"tether-unreceived-send",
+     "A spawned thread, fiber or task blocks forever sending on a channel "
+     "because, on some path, the spawner stops receiving (first result "
+     "wins, a timeout, an early return) while more senders are pending "
+     "than the channel holds.",
+     "tether.UnreceivedSend"},
+    {"tether-unsent-receive",
+     "A spawned thread, fiber or task blocks forever receiving from a "
+     "channel that, on some path, the spawner neither sends to nor closes "
+     "before dropping it.",
+     "tether.UnsentReceive"},
 };
 
 llvm::ArrayRef<CheckInfo> checkCatalog() { return Catalog; }

@@ -20,7 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "analyzer/TetherCheckers.h"
+#include "analyzer/CheckerSupport.h"
 
 #include "model/ApiModel.h"
 #include "model/HandleModel.h"
@@ -474,32 +474,6 @@ bool bodyReleases(const Stmt *Body, const ValueDecl *V,
   return F.Found;
 }
 
-/// The spawn site whose callable is \p Lambda, if the lambda is written as
-/// the argument of a spawn API (through temporaries and conversions).
-std::optional<tether::model::SpawnSite>
-spawnOfLambda(const LambdaExpr *Lambda, const ParentMap &PM,
-              const tether::model::ApiModel &Model) {
-  const Stmt *S = Lambda;
-  for (unsigned Guard = 0; Guard < 8; ++Guard) {
-    S = PM.getParent(S);
-    if (!S)
-      return std::nullopt;
-    if (const auto *E = dyn_cast<Expr>(S))
-      if (auto Site = Model.classifySpawn(E)) {
-        const Expr *Callable = Site->Callable;
-        if (Callable && Callable->IgnoreImplicit()->IgnoreParens() == Lambda)
-          return Site;
-        if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(Callable))
-          if (MTE->getSubExpr()->IgnoreImplicit() == Lambda)
-            return Site;
-      }
-    if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
-             ParenExpr, CXXFunctionalCastExpr, CXXConstructExpr, ExprWithCleanups>(S))
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 ProgramStateRef HandleChecker::handOver(ProgramStateRef State, SymbolRef Sym,
                                         const HandleState &HS,
                                         const LambdaExpr *Lambda,
@@ -561,7 +535,7 @@ void HandleChecker::checkPostStmt(const LambdaExpr *Lambda,
   // handles to the spawned work.
   if (!Model)
     return;
-  auto Site = spawnOfLambda(Lambda, C.getLocationContext()->getParentMap(),
+  auto Site = tether::analyzer::spawnOfLambda(Lambda, C.getLocationContext()->getParentMap(),
                             *Model);
   if (!Site)
     return;
@@ -806,25 +780,10 @@ constexpr llvm::StringLiteral LeakName = "tether.HandleLeak";
 constexpr llvm::StringLiteral MisuseName = "tether.HandleMisuse";
 constexpr llvm::StringLiteral Category = "Tether resource leaks";
 
-/// The API model's options, as analyzer package options.
-tether::model::ModelOptions readModelOptions(const AnalyzerOptions &Opts) {
-  auto Read = [&](llvm::StringRef Name) {
-    auto It = Opts.Config.find((tether::analyzer::Package + ":" + Name).str());
-    return tether::model::ModelOptions::parseList(
-        It == Opts.Config.end() ? "" : It->second);
-  };
-  tether::model::ModelOptions M;
-  M.SpawnFunctions = Read(tether::model::option::SpawnFunctions);
-  M.JoinFunctions = Read(tether::model::option::JoinFunctions);
-  M.DetachFunctions = Read(tether::model::option::DetachFunctions);
-  M.JoiningTypes = Read(tether::model::option::JoiningTypes);
-  return M;
-}
-
 void registerModeling(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<HandleChecker>();
   Checker->Model = std::make_unique<tether::model::ApiModel>(
-      readModelOptions(Mgr.getAnalyzerOptions()));
+      tether::analyzer::readModelOptions(Mgr.getAnalyzerOptions()));
 }
 
 void registerLeak(CheckerManager &Mgr) {
@@ -853,14 +812,7 @@ bool alwaysRegister(const CheckerManager &) { return true; }
 
 namespace tether::analyzer {
 
-void registerCheckers(CheckerRegistry &Registry) {
-  Registry.addPackage(Package);
-  for (llvm::StringRef Option :
-       {model::option::SpawnFunctions, model::option::JoinFunctions,
-        model::option::DetachFunctions, model::option::JoiningTypes})
-    Registry.addPackageOption("String", Package, Option, "",
-                              "Tether API model: see docs/api-model.md",
-                              "released");
+void registerHandleCheckers(CheckerRegistry &Registry) {
   Registry.addChecker(registerModeling, alwaysRegister, ModelingName,
                       "Models file streams, descriptors and directory streams",
                       "", /*IsHidden=*/true);

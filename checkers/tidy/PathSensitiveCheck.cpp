@@ -20,6 +20,7 @@
 #include "tidy/PathSensitiveCheck.h"
 
 #include "analyzer/TetherCheckers.h"
+#include "model/ChannelModel.h"
 #include "model/HandleModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -60,6 +61,9 @@ llvm::DenseMap<const Preprocessor *, HostEntry> &hosts() {
 /// analyzer would inline).
 class RelevantFunctions : public RecursiveASTVisitor<RelevantFunctions> {
 public:
+  explicit RelevantFunctions(const model::ChannelModel &Channels)
+      : Channels(Channels) {}
+
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
 
@@ -78,16 +82,20 @@ public:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return true;
-    if (Callee->getIdentifier() &&
-        model::isHandleFunction(Callee->getName()) &&
-        Callee->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    if ((Callee->getIdentifier() &&
+         model::isHandleFunction(Callee->getName()) &&
+         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit()) ||
+        Channels.mentionsChannel(Callee))
       Direct.insert(Current.back());
     Calls[Current.back()].push_back(Callee->getCanonicalDecl());
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    if (!Current.empty())
-      Calls[Current.back()].push_back(CE->getConstructor()->getCanonicalDecl());
+    if (Current.empty())
+      return true;
+    Calls[Current.back()].push_back(CE->getConstructor()->getCanonicalDecl());
+    if (Channels.channelClass(CE->getConstructor()->getParent()))
+      Direct.insert(Current.back());
     return true;
   }
 
@@ -146,6 +154,7 @@ private:
     return Result;
   }
 
+  const model::ChannelModel &Channels;
   llvm::SmallVector<const FunctionDecl *, 8> Current;
   llvm::SetVector<FunctionDecl *> Definitions;
   llvm::DenseSet<const FunctionDecl *> Walked; // canonical declarations
@@ -206,7 +215,7 @@ void runAnalysis(ASTContext &AST, Preprocessor &PP,
   auto InMainFile = [&](const Decl *D) {
     return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
   };
-  RelevantFunctions Finder;
+  RelevantFunctions Finder(Checks.front()->apiModel().channels());
   for (Decl *D : AST.getTraversalScope()) {
     if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
       for (Decl *Top : TU->decls())
@@ -239,19 +248,16 @@ void runAnalysis(ASTContext &AST, Preprocessor &PP,
   // C++ handle code (bench/README.md) and finds nothing more: a handle
   // passed into it is treated as handed over either way.
   Opts.MayInlineCXXStandardLibrary = false; // c++-stdlib-inlining
+  // Constant fan-outs are counted to the end (the channel checkers turn
+  // this on in clang --analyze too).
+  Opts.ShouldUnrollLoops = true; // unroll-loops
   Opts.CheckersAndPackages.clear();
   for (PathSensitiveCheck *C : Checks)
     Opts.CheckersAndPackages.emplace_back(C->analyzerName().str(), true);
   const model::ModelOptions &M = Checks.front()->apiModel().options();
-  auto SetOption = [&](llvm::StringRef Name,
-                       const std::vector<std::string> &Value) {
-    Opts.Config[(analyzer::Package + ":" + Name).str()] =
-        model::ModelOptions::formatList(Value);
-  };
-  SetOption(model::option::SpawnFunctions, M.SpawnFunctions);
-  SetOption(model::option::JoinFunctions, M.JoinFunctions);
-  SetOption(model::option::DetachFunctions, M.DetachFunctions);
-  SetOption(model::option::JoiningTypes, M.JoiningTypes);
+  for (const auto &F : model::ModelOptions::fields())
+    Opts.Config[(analyzer::Package + ":" + F.Name).str()] =
+        model::ModelOptions::formatList(M.*F.Member);
 
   bool WasWerror = Diags.getWarningsAsErrors();
   std::unique_ptr<ento::AnalysisASTConsumer> Consumer =

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tidy/AsyncTimeoutBlocksCheck.h"
+#include "tidy/ChannelChecks.h"
 #include "tidy/HandleLeakCheck.h"
 #include "tidy/HandleMisuseCheck.h"
 #include "tidy/LoopVariableCaptureCheck.h"
@@ -24,6 +25,8 @@ public:
     F.registerCheck<HandleLeakCheck>("tether-handle-leak");
     F.registerCheck<HandleMisuseCheck>("tether-handle-misuse");
     F.registerCheck<AsyncTimeoutBlocksCheck>("tether-async-timeout-blocks");
+    F.registerCheck<UnreceivedSendCheck>("tether-unreceived-send");
+    F.registerCheck<UnsentReceiveCheck>("tether-unsent-receive");
   }
 };
 

@@ -9,6 +9,8 @@
 
 #include "model/ApiModel.h"
 
+#include "model/ChannelModel.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -251,11 +253,26 @@ std::vector<std::string> ModelOptions::parseList(llvm::StringRef Value) {
   return Names;
 }
 
+llvm::ArrayRef<ModelOptions::Field> ModelOptions::fields() {
+  static const Field Fields[] = {
+      {option::SpawnFunctions, &ModelOptions::SpawnFunctions},
+      {option::JoinFunctions, &ModelOptions::JoinFunctions},
+      {option::DetachFunctions, &ModelOptions::DetachFunctions},
+      {option::JoiningTypes, &ModelOptions::JoiningTypes},
+      {option::ChannelTypes, &ModelOptions::ChannelTypes},
+      {option::ChannelSendFunctions, &ModelOptions::ChannelSendFunctions},
+      {option::ChannelReceiveFunctions, &ModelOptions::ChannelReceiveFunctions},
+      {option::ChannelCloseFunctions, &ModelOptions::ChannelCloseFunctions},
+  };
+  return Fields;
+}
+
 std::string ModelOptions::formatList(llvm::ArrayRef<std::string> Names) {
   return llvm::join(Names, ";");
 }
 
-ApiModel::ApiModel(const ModelOptions &Opts) : Options(Opts) {
+ApiModel::ApiModel(const ModelOptions &Opts)
+    : Options(Opts), Channels(std::make_shared<ChannelModel>(Opts)) {
   for (const BuiltinSpawn &B : BuiltinSpawns) {
     SpawnApi Api;
     Api.Name = B.Name;

@@ -17,6 +17,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,8 @@ class QualType;
 } // namespace clang
 
 namespace tether::model {
+
+class ChannelModel;
 
 /// What kind of concurrent work an API starts; used in messages.
 enum class WorkKind { Thread, Fiber, Task, Coroutine };
@@ -108,6 +111,24 @@ struct ModelOptions {
   std::vector<std::string> DetachFunctions;
   /// `JoiningTypes`: classes whose destructor waits for the work they own.
   std::vector<std::string> JoiningTypes;
+  /// `ChannelTypes`: channel classes, `::ns::Chan` (unbuffered),
+  /// `::ns::Chan=argN` (constructor argument N is the number of values it
+  /// holds) or `::ns::Chan=unbounded`.
+  std::vector<std::string> ChannelTypes;
+  /// `ChannelSendFunctions`, `ChannelReceiveFunctions`,
+  /// `ChannelCloseFunctions`: blocking operations of those types, as
+  /// `::ns::Chan::method` or free functions taking the channel first.
+  std::vector<std::string> ChannelSendFunctions;
+  std::vector<std::string> ChannelReceiveFunctions;
+  std::vector<std::string> ChannelCloseFunctions;
+
+  /// Every option: its name and the member that holds it. Front ends read
+  /// and write the options through this table.
+  struct Field {
+    llvm::StringLiteral Name;
+    std::vector<std::string> ModelOptions::*Member;
+  };
+  static llvm::ArrayRef<Field> fields();
 
   /// Parses a `;`-separated option value into names, dropping blanks. A
   /// name with a leading `::` is fully qualified; one without matches any
@@ -123,6 +144,13 @@ inline constexpr llvm::StringLiteral SpawnFunctions = "SpawnFunctions";
 inline constexpr llvm::StringLiteral JoinFunctions = "JoinFunctions";
 inline constexpr llvm::StringLiteral DetachFunctions = "DetachFunctions";
 inline constexpr llvm::StringLiteral JoiningTypes = "JoiningTypes";
+inline constexpr llvm::StringLiteral ChannelTypes = "ChannelTypes";
+inline constexpr llvm::StringLiteral ChannelSendFunctions =
+    "ChannelSendFunctions";
+inline constexpr llvm::StringLiteral ChannelReceiveFunctions =
+    "ChannelReceiveFunctions";
+inline constexpr llvm::StringLiteral ChannelCloseFunctions =
+    "ChannelCloseFunctions";
 } // namespace option
 
 /// The API model: built-in tables plus the user's additions.
@@ -160,6 +188,8 @@ public:
   static bool isCallableType(clang::QualType T);
 
   const ModelOptions &options() const { return Options; }
+  /// The channel part of the model (lib/model/ChannelModel.h).
+  const ChannelModel &channels() const { return *Channels; }
 
 private:
   const SpawnApi *lookup(llvm::StringRef QualifiedName) const;
@@ -172,6 +202,7 @@ private:
   llvm::StringMap<bool> Joins;
   llvm::StringMap<bool> Detaches;
   llvm::StringMap<DestructorEffect> DestructorEffects;
+  std::shared_ptr<const ChannelModel> Channels;
 };
 
 /// `::ns::Class::method`, without template arguments and without inline

@@ -1,0 +1,1144 @@
+//===- ChannelChecker.cpp - tether.UnreceivedSend / UnsentReceive --------===//
+//
+// Follows each channel the analysed function owns (a local channel object,
+// a local smart or raw pointer to one, a libdill handle pair) along the
+// spawner's paths and counts, per path:
+//
+//   pending senders    spawned work that blocks on a send on every path
+//                      through its body (WorkerSummary), minus the values
+//                      the spawner has received;
+//   pending receivers  spawned work that blocks on a receive, minus the
+//                      values the spawner has sent; and work that receives
+//                      until the channel is closed.
+//
+// When the spawner loses the channel (its scope ends, the function returns,
+// the pointer is reset or freed) with more pending senders than the channel
+// holds, and nothing else can receive or has closed it, the senders are
+// stranded: tether.UnreceivedSend reports at the worker's send, with the
+// path through the spawn and the branch where the spawner gave up. The
+// mirror case is tether.UnsentReceive.
+//
+// The channel is let go (no report) when it is passed to a function the
+// analysis does not see, stored outside the frame, returned, or given to
+// other spawned work that may receive (or send) on it.
+//
+// User documentation: docs/checks/tether-unreceived-send.md,
+// docs/checks/tether-unsent-receive.md; semantics: docs/api-model.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "analyzer/CheckerSupport.h"
+#include "analyzer/WorkerSummary.h"
+
+#include "model/ApiModel.h"
+#include "model/ChannelModel.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/LoopUnrolling.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+using namespace clang::ento;
+using tether::analyzer::ChannelUse;
+using tether::model::Blocking;
+using tether::model::ChannelLibrary;
+using tether::model::ChannelModel;
+using tether::model::ChannelOpKind;
+using tether::model::SuccessResult;
+
+namespace {
+
+/// What one path knows about one channel the spawner owns.
+struct ChannelState {
+  const ChannelLibrary *Lib = nullptr;
+  /// Values it holds before a send blocks; ~0 unbounded; Unknown if the
+  /// source does not tell.
+  uint64_t Capacity = 0;
+  bool CapacityKnown = false;
+
+  unsigned Senders = 0;      // blocked or about to block, not yet received
+  unsigned TotalSenders = 0; // started on this path
+  unsigned Received = 0;     // by the spawner
+  unsigned Receivers = 0;    // waiting for a value, not yet sent to
+  unsigned Sent = 0;         // by the spawner
+  bool ReceiverNeedsClose = false;
+  bool Closed = false;
+  bool OtherReceiver = false; // other work may receive or close
+  bool OtherSender = false;   // other work may send or close
+  bool Escaped = false;
+  bool Inexact = false;       // senders started in a loop of unknown count
+  bool LocalObject = false;   // the channel object is a local variable
+
+  const Expr *SendSite = nullptr, *ReceiveSite = nullptr;
+  const Stmt *SenderSpawn = nullptr, *ReceiverSpawn = nullptr;
+  const tether::model::SpawnApi *SenderApi = nullptr, *ReceiverApi = nullptr;
+  llvm::StringRef SendName, ReceiveName;
+  const ValueDecl *Var = nullptr; // the spawner's name for it
+
+  bool operator==(const ChannelState &O) const {
+    return Lib == O.Lib && Capacity == O.Capacity &&
+           CapacityKnown == O.CapacityKnown && Senders == O.Senders &&
+           TotalSenders == O.TotalSenders && Received == O.Received &&
+           Receivers == O.Receivers && Sent == O.Sent &&
+           ReceiverNeedsClose == O.ReceiverNeedsClose && Closed == O.Closed &&
+           OtherReceiver == O.OtherReceiver && OtherSender == O.OtherSender &&
+           Escaped == O.Escaped && Inexact == O.Inexact &&
+           LocalObject == O.LocalObject &&
+           SendSite == O.SendSite && ReceiveSite == O.ReceiveSite &&
+           SenderSpawn == O.SenderSpawn && ReceiverSpawn == O.ReceiverSpawn &&
+           Var == O.Var;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Lib);
+    ID.AddInteger(Capacity);
+    ID.AddInteger(Senders | (TotalSenders << 8) | (uint64_t(Received) << 16) |
+                  (uint64_t(Receivers) << 24) | (uint64_t(Sent) << 32));
+    ID.AddInteger(CapacityKnown | ReceiverNeedsClose << 1 | Closed << 2 |
+                  OtherReceiver << 3 | OtherSender << 4 | Escaped << 5 |
+                  Inexact << 6 | LocalObject << 7);
+    ID.AddPointer(SendSite);
+    ID.AddPointer(ReceiveSite);
+    ID.AddPointer(SenderSpawn);
+    ID.AddPointer(ReceiverSpawn);
+    ID.AddPointer(Var);
+  }
+  bool isLetGo() const { return Escaped; }
+};
+
+} // namespace
+
+REGISTER_MAP_WITH_PROGRAMSTATE(ChannelMap, const MemRegion *, ChannelState)
+
+namespace {
+
+/// Puts the report's primary location on the worker's blocked operation:
+/// the path ends where the spawner gives up, the warning points at the
+/// operation that then waits forever.
+class BlockedOperationVisitor : public BugReporterVisitor {
+public:
+  explicit BlockedOperationVisitor(const Stmt *Site) : Site(Site) {}
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    ID.AddPointer(Site);
+  }
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *, BugReporterContext &,
+                                   PathSensitiveBugReport &) override {
+    return nullptr;
+  }
+  PathDiagnosticPieceRef getEndPath(BugReporterContext &BRC,
+                                    const ExplodedNode *N,
+                                    PathSensitiveBugReport &BR) override {
+    PathDiagnosticLocation L = PathDiagnosticLocation::createBegin(
+        Site, BRC.getSourceManager(), N->getLocationContext());
+    auto P = std::make_shared<PathDiagnosticEventPiece>(L, BR.getDescription(),
+                                                        false);
+    P->addRange(Site->getSourceRange());
+    return P;
+  }
+
+private:
+  const Stmt *Site;
+};
+
+class ChannelChecker
+    : public Checker<eval::Call, check::PreCall, check::PostCall,
+                     check::DeadSymbols, check::PostStmt<LambdaExpr>,
+                     check::PreStmt<ReturnStmt>, check::Bind> {
+public:
+  bool SendEnabled = false, ReceiveEnabled = false;
+  std::unique_ptr<BugType> SendBT, ReceiveBT;
+  std::unique_ptr<tether::model::ApiModel> Model;
+
+  bool evalCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkPostStmt(const LambdaExpr *Lambda, CheckerContext &C) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+
+private:
+  const ChannelModel &channels() const { return Model->channels(); }
+
+  /// The region that identifies the channel \p E denotes in the current
+  /// frame: the channel object's variable, or the variable holding the
+  /// (smart) pointer or handle pair. Null if the frame does not own it.
+  const MemRegion *keyOf(const Expr *E, CheckerContext &C) const;
+  const MemRegion *keyOfDecl(const ValueDecl *D, CheckerContext &C) const;
+  /// Starts tracking the channel \p D names, keyed by \p Key, if the frame
+  /// owns it (a local, not a parameter or a member).
+  ProgramStateRef track(ProgramStateRef State, const MemRegion *Key,
+                        const ValueDecl *D, CheckerContext &C) const;
+
+  bool insideChannelImplementation(CheckerContext &C) const;
+  void handleOperation(const CallEvent &Call,
+                       const tether::model::ChannelOpSite &Site,
+                       CheckerContext &C, bool Evaluating) const;
+  bool handleRangeCondition(const CallEvent &Call, CheckerContext &C) const;
+  void handleSpawn(const tether::model::SpawnSite &Site,
+                   const LambdaExpr *Lambda, CheckerContext &C) const;
+  /// The spawner loses \p Key: report stranded work, forget the channel.
+  ProgramStateRef lose(ProgramStateRef State, const MemRegion *Key,
+                       CheckerContext &C, llvm::StringRef How,
+                       ExplodedNode *&Pred) const;
+  ProgramStateRef letGo(ProgramStateRef State, const MemRegion *Key) const;
+  void letGoArguments(const CallEvent &Call, CheckerContext &C) const;
+
+  mutable llvm::DenseSet<std::pair<const Stmt *, const Decl *>> Reported;
+};
+
+const Decl *frameDecl(CheckerContext &C) {
+  return C.getLocationContext()->getStackFrame()->getDecl();
+}
+
+/// The name users know the channel by in the spawner.
+std::string nameOf(const ChannelState &CS) {
+  if (CS.Var && CS.Var->getIdentifier())
+    return CS.Var->getName().str();
+  return "the channel";
+}
+
+std::string functionName(const Decl *D) {
+  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D)) {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(ND); MD && MD->getParent()->isLambda())
+      return "the lambda";
+    return ND->getNameAsString();
+  }
+  return "the function";
+}
+
+llvm::StringRef workNoun(const tether::model::SpawnApi *Api) {
+  return Api ? tether::model::workNoun(Api->Kind) : "thread";
+}
+
+std::string apiName(const tether::model::SpawnApi *Api) {
+  return Api ? tether::model::displayName(*Api).str() : "a spawn call";
+}
+
+bool isLocalSpace(const MemRegion *R) {
+  return R && isa<StackLocalsSpaceRegion>(R->getBaseRegion()->getMemorySpace());
+}
+
+const MemRegion *ChannelChecker::keyOfDecl(const ValueDecl *D,
+                                           CheckerContext &C) const {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  if (!V)
+    return nullptr;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  const MemRegion *VarR = State->getLValue(V, LC).getAsRegion();
+  if (!VarR)
+    return nullptr;
+  QualType T = V->getType();
+  if (T->isReferenceType() || T->isPointerType()) {
+    // A reference to, or a raw pointer at, a channel object or handle:
+    // follow it; a pointer from chancreate is keyed by the pointer variable.
+    const MemRegion *Target =
+        State->getSVal(VarR, T->isReferenceType()
+                                 ? C.getASTContext().getPointerType(
+                                       T.getNonReferenceType())
+                                 : T)
+            .getAsRegion();
+    if (Target)
+      Target = Target->StripCasts()->getBaseRegion();
+    if (Target && (State->get<ChannelMap>(Target) || isa<VarRegion>(Target)))
+      return Target;
+    if (T->isReferenceType())
+      return Target;
+  }
+  return VarR->getBaseRegion();
+}
+
+const MemRegion *ChannelChecker::keyOf(const Expr *E, CheckerContext &C) const {
+  return keyOfDecl(tether::analyzer::channelDecl(E), C);
+}
+
+ProgramStateRef ChannelChecker::track(ProgramStateRef State,
+                                      const MemRegion *Key, const ValueDecl *D,
+                                      CheckerContext &C) const {
+  if (!Key || State->get<ChannelMap>(Key))
+    return State;
+  // Only what this frame owns: a local variable (the channel itself, or the
+  // pointer that owns it).
+  const auto *VR = dyn_cast<VarRegion>(Key);
+  if (!VR || !isLocalSpace(Key))
+    return State;
+  const VarDecl *V = VR->getDecl();
+  if (V->isStaticLocal() || isa<ParmVarDecl>(V))
+    return State;
+  const ChannelLibrary *Lib = channels().channelType(V->getType());
+  ChannelState CS;
+  CS.Var = D && D->getIdentifier() ? D : V;
+  if (Lib) {
+    CS.Lib = Lib;
+    std::optional<uint64_t> Cap = channels().capacityOf(
+        *Lib, V->getInit(), V->getType(), C.getASTContext());
+    CS.CapacityKnown = Cap.has_value();
+    CS.Capacity = Cap.value_or(0);
+    CS.LocalObject = channels().channelClass(V->getType()->getAsCXXRecordDecl());
+    // A raw pointer's target is owned only if this frame created it.
+    if (V->getType()->isPointerType()) {
+      const Expr *Init = V->getInit();
+      const auto *Call =
+          Init ? dyn_cast<CallExpr>(Init->IgnoreParenImpCasts()) : nullptr;
+      auto Site = Call ? channels().classify(Call) : std::nullopt;
+      if (!Site || Site->Op.Kind != ChannelOpKind::Create)
+        return State;
+    }
+  } else {
+    return State; // libdill pairs are tracked from chmake
+  }
+  return State->set<ChannelMap>(Key, CS);
+}
+
+bool ChannelChecker::insideChannelImplementation(CheckerContext &C) const {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(frameDecl(C));
+  for (const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr; RD;
+       RD = dyn_cast<CXXRecordDecl>(RD->getDeclContext()))
+    if (channels().channelClass(RD))
+      return true;
+  return false;
+}
+
+ProgramStateRef ChannelChecker::letGo(ProgramStateRef State,
+                                      const MemRegion *Key) const {
+  const ChannelState *CS = Key ? State->get<ChannelMap>(Key) : nullptr;
+  if (!CS || CS->Escaped)
+    return State;
+  ChannelState Next = *CS;
+  Next.Escaped = true;
+  return State->set<ChannelMap>(Key, Next);
+}
+
+/// The value of the enumerator \p Name of \p T, an enum.
+std::optional<int64_t> enumerator(QualType T, llvm::StringRef Name) {
+  const auto *ET = T->getAs<EnumType>();
+  if (!ET)
+    return std::nullopt;
+  for (const EnumConstantDecl *E : ET->getDecl()->enumerators())
+    if (E->getName() == Name)
+      return E->getInitVal().getSExtValue();
+  return std::nullopt;
+}
+
+/// Splits the path on whether a timed or non-blocking operation went
+/// through, from its result. Returns {done, not done}; on an open channel
+/// "not done" is the timeout (timed) or the empty/full result (try_).
+std::pair<ProgramStateRef, ProgramStateRef>
+splitOnSuccess(ProgramStateRef State, const CallEvent &Call, SVal Result,
+               SuccessResult How, Blocking Block, bool IsReceive,
+               CheckerContext &C) {
+  SValBuilder &SVB = C.getSValBuilder();
+  QualType T = Call.getResultType();
+  std::optional<int64_t> Success, Failure;
+  switch (How) {
+  case SuccessResult::None:
+    return {State, nullptr};
+  case SuccessResult::OpStatus:
+    Success = enumerator(T, "success");
+    Failure = enumerator(T, Block == Blocking::Timed ? "timeout"
+                            : IsReceive            ? "empty"
+                                                   : "full");
+    break;
+  case SuccessResult::True:
+  case SuccessResult::One:
+    Success = 1;
+    Failure = 0;
+    break;
+  case SuccessResult::Zero:
+    Success = 0;
+    break;
+  }
+  if (!Success)
+    return {State, State};
+  auto Is = [&](ProgramStateRef S, int64_t V) {
+    SVal Eq = SVB.evalEQ(S, Result, SVB.makeIntVal(V, T));
+    auto Cond = Eq.getAs<DefinedOrUnknownSVal>();
+    return Cond ? S->assume(*Cond) : std::make_pair(S, S);
+  };
+  auto [Done, NotDone] = Is(State, *Success);
+  if (NotDone && Failure)
+    NotDone = Is(NotDone, *Failure).first;
+  return {Done, NotDone};
+}
+
+void ChannelChecker::handleOperation(const CallEvent &Call,
+                                     const tether::model::ChannelOpSite &Site,
+                                     CheckerContext &C, bool Evaluating) const {
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  const Expr *Origin = Call.getOriginExpr();
+  SVal Result = UnknownVal();
+  if (Evaluating) {
+    // Evaluate the call like an opaque library call: arguments (out
+    // parameters) and the object are invalidated, the result is fresh.
+    State = Call.invalidateRegions(C.blockCount(), State);
+    QualType RT = Call.getResultType();
+    if (RT->isReferenceType()) {
+      // msd's `ch << v` returns the channel.
+      Result = Site.Op.ChannelArg >= 0 ? Call.getArgSVal(Site.Op.ChannelArg)
+                                       : UnknownVal();
+      if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call);
+          IC && Site.Op.ChannelArg < 0)
+        Result = IC->getCXXThisVal();
+    } else if (!RT->isVoidType()) {
+      Result = C.getSValBuilder().conjureSymbolVal(nullptr, Origin, LC, RT,
+                                                   C.blockCount());
+    }
+    if (Origin && !RT->isVoidType())
+      State = State->BindExpr(Origin, LC, Result);
+  } else {
+    Result = Call.getReturnValue();
+  }
+
+  if (insideChannelImplementation(C)) {
+    C.addTransition(State);
+    return;
+  }
+
+  // libdill: chmake fills a pair of handles: track the array.
+  if (Site.Op.Kind == ChannelOpKind::Create && Site.Op.FillsPair) {
+    const ValueDecl *D = tether::analyzer::channelDecl(
+        Call.getArgExpr(Site.Op.ChannelArg));
+    const MemRegion *Key = keyOfDecl(D, C);
+    if (Key && isLocalSpace(Key) && isa<VarRegion>(Key)) {
+      auto [Ok, Failed] =
+          splitOnSuccess(State, Call, Result, SuccessResult::Zero,
+                         Blocking::Never, false, C);
+      if (Ok) {
+        ChannelState CS;
+        CS.Lib = Site.Library;
+        CS.CapacityKnown = true;
+        CS.Capacity = 0;
+        CS.Var = D;
+        C.addTransition(Ok->set<ChannelMap>(Key, CS));
+      }
+      if (Failed)
+        C.addTransition(Failed);
+      return;
+    }
+    C.addTransition(State);
+    return;
+  }
+
+  const ValueDecl *D = tether::analyzer::channelDecl(Site.Channel);
+  const MemRegion *Key = keyOfDecl(D, C);
+  State = track(State, Key, D, C);
+  const ChannelState *Found = Key ? State->get<ChannelMap>(Key) : nullptr;
+  if (!Found) {
+    C.addTransition(State);
+    return;
+  }
+  ChannelState CS = *Found;
+  std::string Name = nameOf(CS);
+  std::string Op = Site.Name.str();
+
+  bool Blocks = Site.Op.Block == Blocking::Forever;
+  if (Blocks && Site.Op.DeadlineArg >= 0) {
+    auto Deadline = Call.getArgSVal(Site.Op.DeadlineArg).getAs<nonloc::ConcreteInt>();
+    Blocks = Deadline && Deadline->getValue() == -1;
+  }
+
+  switch (Site.Op.Kind) {
+  case ChannelOpKind::Receive:
+  case ChannelOpKind::Send: {
+    bool IsReceive = Site.Op.Kind == ChannelOpKind::Receive;
+    auto Apply = [&](ChannelState Next) {
+      if (IsReceive) {
+        ++Next.Received;
+        if (Next.Senders)
+          --Next.Senders;
+      } else {
+        ++Next.Sent;
+        if (Next.Receivers)
+          --Next.Receivers;
+      }
+      return Next;
+    };
+    const MemRegion *K = Key;
+    auto Note = [K](std::string Text) {
+      return [K, Text](PathSensitiveBugReport &BR) -> std::string {
+        return BR.isInteresting(K) ? Text : "";
+      };
+    };
+    ChannelState Done = Apply(CS);
+    std::string DoneText =
+        IsReceive ? "'" + Op + "' receives one value from '" + Name + "' (" +
+                        std::to_string(Done.Senders) +
+                        (Done.Senders == 1 ? " sender" : " senders") +
+                        " still waiting)"
+                  : "'" + Op + "' sends one value on '" + Name + "'";
+    if (Blocks || Site.Op.Success == SuccessResult::None) {
+      // A blocking operation (or one that cannot report failure): when
+      // the path goes on, it went through. A blocking receive that returns
+      // `closed` only happens after a close, which the path tracks.
+      C.addTransition(State->set<ChannelMap>(Key, Done),
+                      C.getNoteTag(Note(DoneText)));
+      return;
+    }
+    auto [Ok, NotDone] = splitOnSuccess(State, Call, Result, Site.Op.Success,
+                                        Site.Op.Block, IsReceive, C);
+    if (Ok)
+      C.addTransition(Ok->set<ChannelMap>(Key, Done),
+                      C.getNoteTag(Note("assuming " + DoneText)));
+    if (NotDone) {
+      std::string Text =
+          Site.Op.Block == Blocking::Timed
+              ? "assuming '" + Op + "' times out; '" + Name + "' still has " +
+                    std::to_string(IsReceive ? CS.Senders : CS.Receivers) +
+                    (IsReceive ? " waiting sender(s)" : " waiting receiver(s)")
+              : "assuming '" + Op + "' finds nothing to " +
+                    (IsReceive ? "receive" : "send to");
+      C.addTransition(NotDone, C.getNoteTag(Note(Text)));
+    }
+    return;
+  }
+  case ChannelOpKind::Close: {
+    CS.Closed = true;
+    const MemRegion *K = Key;
+    std::string Text = "'" + Name + "' is closed here";
+    C.addTransition(State->set<ChannelMap>(Key, CS),
+                    C.getNoteTag([K, Text](PathSensitiveBugReport &BR) {
+                      return BR.isInteresting(K) ? Text : std::string();
+                    }));
+    return;
+  }
+  case ChannelOpKind::Destroy: {
+    ExplodedNode *Pred = C.getPredecessor();
+    State = lose(State, Key, C, "'" + Op + "' destroys '" + Name + "'", Pred);
+    C.addTransition(State, Pred);
+    return;
+  }
+  case ChannelOpKind::Create:
+    C.addTransition(State);
+    return;
+  }
+}
+
+/// `for (auto v : ch)`: is \p Call the loop's `__begin != __end`? Each time
+/// it is true the loop received a value; false means the channel was closed
+/// and drained.
+bool ChannelChecker::handleRangeCondition(const CallEvent &Call,
+                                          CheckerContext &C) const {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call.getOriginExpr());
+  if (!Op || Op->getOperator() != OO_ExclaimEqual)
+    return false;
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<CXXOperatorCallExpr *>(Op));
+  const auto *FR = dyn_cast_or_null<CXXForRangeStmt>(P);
+  if (!FR || FR->getCond() != Op)
+    return false;
+  if (!channels().channelType(FR->getRangeInit()->getType()))
+    return false;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  SValBuilder &SVB = C.getSValBuilder();
+  DefinedOrUnknownSVal More = SVB.conjureSymbolVal(
+      nullptr, Op, LC, Call.getResultType(), C.blockCount());
+  State = State->BindExpr(Op, LC, More);
+  const ValueDecl *D = tether::analyzer::channelDecl(FR->getRangeInit());
+  const MemRegion *Key = keyOfDecl(D, C);
+  State = track(State, Key, D, C);
+  const ChannelState *Found = Key ? State->get<ChannelMap>(Key) : nullptr;
+  if (!Found) {
+    C.addTransition(State);
+    return true;
+  }
+  auto [Received, Drained] = State->assume(More);
+  std::string Name = nameOf(*Found);
+  const MemRegion *K = Key;
+  if (Received) {
+    ChannelState Next = *Found;
+    ++Next.Received;
+    if (Next.Senders)
+      --Next.Senders;
+    std::string Text = "the loop receives one value from '" + Name + "' (" +
+                       std::to_string(Next.Senders) + " sender(s) still waiting)";
+    C.addTransition(Received->set<ChannelMap>(Key, Next),
+                    C.getNoteTag([K, Text](PathSensitiveBugReport &BR) {
+                      return BR.isInteresting(K) ? Text : std::string();
+                    }));
+  }
+  if (Drained) {
+    // The loop only ends once the channel is closed and empty.
+    ChannelState Next = *Found;
+    Next.Closed = true;
+    Next.Senders = 0;
+    C.addTransition(Drained->set<ChannelMap>(Key, Next));
+  }
+  return true;
+}
+
+bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  if (!Model)
+    return false;
+  if (handleRangeCondition(Call, C))
+    return true;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return false;
+  const Expr *Object = nullptr;
+  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
+    Object = IC->getCXXThisExpr();
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    Args.push_back(Call.getArgExpr(I));
+  auto Site = channels().classify(FD, Object, Args);
+  if (!Site)
+    return false;
+  QualType RT = Call.getResultType();
+  // Operations returning objects (value_pop of a class type) are left to
+  // the engine and counted after the call.
+  if (!RT->isVoidType() && !RT->isScalarType() && !RT->isReferenceType())
+    return false;
+  if (!Call.getOriginExpr())
+    return false;
+  handleOperation(Call, *Site, C, /*Evaluating=*/true);
+  return true;
+}
+
+void ChannelChecker::checkPostCall(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  if (!Model)
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return;
+  const Expr *Object = nullptr;
+  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
+    Object = IC->getCXXThisExpr();
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    Args.push_back(Call.getArgExpr(I));
+  if (auto Site = channels().classify(FD, Object, Args)) {
+    QualType RT = Call.getResultType();
+    if (!RT->isVoidType() && !RT->isScalarType() && !RT->isReferenceType())
+      handleOperation(Call, *Site, C, /*Evaluating=*/false);
+    return; // the others were evaluated in evalCall
+  }
+  letGoArguments(Call, C);
+}
+
+void ChannelChecker::letGoArguments(const CallEvent &Call,
+                                    CheckerContext &C) const {
+  // A channel passed to a function the analysis did not follow: it may be
+  // received from, closed or kept elsewhere.
+  if (C.wasInlined || isa<CXXDestructorCall, CXXConstructorCall>(Call))
+    return;
+  const Expr *Origin = Call.getOriginExpr();
+  if (!Origin || Model->classifySpawn(Origin))
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+      llvm::is_contained({"ref", "cref", "move", "addressof", "forward"},
+                         FD->getName()))
+    return;
+  ProgramStateRef State = C.getState();
+  ProgramStateRef Next = State;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+    const Expr *Arg = Call.getArgExpr(I);
+    if (!Arg)
+      continue;
+    if (const auto *L = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit())) {
+      for (const LambdaCapture &Cap : L->captures())
+        if (Cap.capturesVariable())
+          Next = letGo(Next, keyOfDecl(Cap.getCapturedVar(), C));
+      continue;
+    }
+    Next = letGo(Next, keyOf(Arg, C));
+  }
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+void ChannelChecker::checkPreCall(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  if (!Model)
+    return;
+  ProgramStateRef State = C.getState();
+  // The spawner's channel object, or the smart pointer owning it, is
+  // destroyed; a smart pointer is reset or reassigned.
+  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call)) {
+    const MemRegion *This = IC->getCXXThisVal().getAsRegion();
+    if (This)
+      This = This->getBaseRegion();
+    if (This && State->get<ChannelMap>(This)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call.getDecl());
+      std::string Name = nameOf(*State->get<ChannelMap>(This));
+      std::string How;
+      if (isa<CXXDestructorCall>(Call))
+        How = "'" + Name + "' is destroyed here";
+      else if (MD && MD->getIdentifier() && MD->getName() == "reset")
+        How = "'" + Name + "' is reset here";
+      else if (MD && MD->isCopyAssignmentOperator())
+        How = "'" + Name + "' is reassigned here";
+      else if (MD && MD->isMoveAssignmentOperator())
+        How = "'" + Name + "' is reassigned here";
+      else if (MD && MD->getIdentifier() && MD->getName() == "release")
+        How = "";
+      else
+        return;
+      ExplodedNode *Pred = C.getPredecessor();
+      State = How.empty() ? letGo(State, This)
+                          : lose(State, This, C, How, Pred);
+      C.addTransition(State, Pred);
+      return;
+    }
+  }
+  // A closure held in a variable, or a function, handed to a spawn API.
+  const Expr *Origin = Call.getOriginExpr();
+  std::optional<tether::model::SpawnSite> Site =
+      Origin ? Model->classifySpawn(Origin) : std::nullopt;
+  if (!Site || !Site->Callable)
+    return;
+  const Expr *Callable = Site->Callable->IgnoreImplicit();
+  if (isa<LambdaExpr>(Callable))
+    return; // handled when the closure is built (checkPostStmt)
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Callable))
+    if (isa<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit()))
+      return;
+  handleSpawn(*Site, nullptr, C);
+}
+
+void ChannelChecker::checkPostStmt(const LambdaExpr *Lambda,
+                                   CheckerContext &C) const {
+  if (!Model)
+    return;
+  auto Site = tether::analyzer::spawnOfLambda(
+      Lambda, C.getLocationContext()->getParentMap(), *Model);
+  if (Site) {
+    handleSpawn(*Site, Lambda, C);
+    return;
+  }
+  // A closure kept for later (a callback, a task queue): whatever it does
+  // with the channel happens outside this path. Closures in variables are
+  // judged when they are spawned or passed on.
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<LambdaExpr *>(Lambda));
+  while (P && isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                  ExprWithCleanups, CXXConstructExpr>(P))
+    P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(P));
+  if (P && (isa<DeclStmt>(P) || isa<CallExpr>(P)))
+    return; // a variable (judged when spawned) or an argument (PostCall)
+}
+
+void ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
+                                 const LambdaExpr *Lambda,
+                                 CheckerContext &C) const {
+  // The work's body, and for each root it reaches a channel through, the
+  // spawner's expression for that channel.
+  const Decl *Fn = nullptr;
+  const Stmt *Body = nullptr;
+  llvm::SmallVector<const ValueDecl *, 4> Roots;
+  llvm::DenseMap<const ValueDecl *, std::pair<const Expr *, const ValueDecl *>>
+      SpawnerSide; // root -> (spawner expression or null, spawner decl)
+  llvm::DenseMap<const ValueDecl *, bool> ByRef;
+
+  const Expr *Callable = Site.Callable ? Site.Callable->IgnoreImplicit() : nullptr;
+  if (!Lambda && Callable) {
+    // `std::thread t(work)`: a closure variable.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Callable->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (V->getInit())
+          Lambda = dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit());
+  }
+  if (Lambda) {
+    Fn = Lambda->getCallOperator();
+    Body = Lambda->getBody();
+    for (const LambdaCapture &Cap : Lambda->captures()) {
+      if (!Cap.capturesVariable())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+      if (!V)
+        continue;
+      Roots.push_back(V);
+      ByRef[V] = Cap.getCaptureKind() == LCK_ByRef;
+      if (V->isInitCapture())
+        SpawnerSide[V] = {V->getInit(), nullptr};
+      else
+        SpawnerSide[V] = {nullptr, V};
+    }
+  } else if (Callable) {
+    // A function: its parameters receive the forwarded arguments (or
+    // pthread_create's / taskcreate's single argument).
+    const Expr *E = Callable->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    if (!Def || !Def->hasBody())
+      return; // nothing to summarise; arguments are let go in PostCall
+    Fn = Def;
+    Body = Def->getBody();
+    for (unsigned I = 0; I < Site.ForwardedArgs.size() && I < Def->getNumParams(); ++I) {
+      const ParmVarDecl *P = Def->getParamDecl(I);
+      Roots.push_back(P);
+      SpawnerSide[P] = {Site.ForwardedArgs[I], nullptr};
+      ByRef[P] = P->getType()->isReferenceType() || P->getType()->isPointerType();
+    }
+  }
+  if (!Body)
+    return;
+
+  std::vector<ChannelUse> Uses =
+      tether::analyzer::summarizeWorker(Fn, Body, Roots, channels());
+  if (Uses.empty())
+    return;
+
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  const ParentMap &PM = LC->getParentMap();
+  bool InLoop = false;
+  for (const Stmt *P = PM.getParent(Site.Call); P; P = PM.getParent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
+      InLoop = true;
+      break;
+    }
+  bool Inexact = InLoop && !isUnrolledState(State);
+
+  std::string Notes;
+  llvm::SmallVector<const MemRegion *, 2> Keys;
+  for (const ChannelUse &U : Uses) {
+    auto [Expr_, Decl_] = SpawnerSide.lookup(U.Root);
+    const ValueDecl *D = Decl_ ? Decl_ : tether::analyzer::channelDecl(Expr_);
+    const MemRegion *Key = keyOfDecl(D, C);
+    State = track(State, Key, D, C);
+    const ChannelState *Found = Key ? State->get<ChannelMap>(Key) : nullptr;
+    if (!Found)
+      continue;
+    ChannelState CS = *Found;
+    std::string Name = nameOf(CS);
+    std::string Work = workNoun(Site.Api).str();
+    if (U.MustSend) {
+      ++CS.Senders;
+      ++CS.TotalSenders;
+      if (!CS.SendSite) {
+        CS.SendSite = U.SendSite;
+        CS.SendName = U.SendName;
+        CS.SenderSpawn = Site.Call;
+        CS.SenderApi = Site.Api;
+      }
+      CS.Inexact |= Inexact;
+      Notes = "the " + Work + " started here sends on '" + Name +
+              "' and waits in '" + U.SendName.str() +
+              "' until the value is received (" + std::to_string(CS.Senders) +
+              (CS.Senders == 1 ? " sender" : " senders") + " pending)";
+    } else if (U.MustReceive || U.ReceivesUntilClosed) {
+      if (U.MustReceive && !U.ReceivesUntilClosed)
+        ++CS.Receivers;
+      CS.ReceiverNeedsClose |= U.ReceivesUntilClosed &&
+                               CS.Lib->CloseReleasesSenders;
+      if (!CS.ReceiveSite && (CS.Receivers || CS.ReceiverNeedsClose)) {
+        CS.ReceiveSite = U.ReceiveSite;
+        CS.ReceiveName = U.ReceiveName;
+        CS.ReceiverSpawn = Site.Call;
+        CS.ReceiverApi = Site.Api;
+      }
+      Notes = U.ReceivesUntilClosed
+                  ? "the " + Work + " started here receives from '" + Name +
+                        "' until it is closed"
+                  : "the " + Work + " started here blocks in '" +
+                        U.ReceiveName.str() + "' until a value is sent on '" +
+                        Name + "'";
+    }
+    // Anything else this work may do with the channel helps the other side.
+    if (U.MayReceive || U.Closes)
+      CS.OtherReceiver = true;
+    if (U.MaySend || U.Closes)
+      CS.OtherSender = true;
+    State = State->set<ChannelMap>(Key, CS);
+    Keys.push_back(Key);
+  }
+  if (Notes.empty()) {
+    C.addTransition(State);
+    return;
+  }
+  C.addTransition(State, C.getNoteTag([Keys, Notes](PathSensitiveBugReport &BR) {
+    for (const MemRegion *K : Keys)
+      if (BR.isInteresting(K))
+        return Notes;
+    return std::string();
+  }));
+}
+
+ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
+                                     const MemRegion *Key, CheckerContext &C,
+                                     llvm::StringRef How,
+                                     ExplodedNode *&Pred) const {
+  const ChannelState *Found = State->get<ChannelMap>(Key);
+  if (!Found)
+    return State;
+  ChannelState CS = *Found;
+  State = State->remove<ChannelMap>(Key);
+  if (CS.Escaped || !CS.Lib)
+    return State;
+  std::string Name = nameOf(CS);
+  std::string Spawner = functionName(frameDecl(C));
+  const Decl *Unique = frameDecl(C);
+
+  bool ReleasedByClose = CS.Closed && CS.Lib->CloseReleasesSenders;
+  bool SendersStranded = SendEnabled && CS.SendSite && !ReleasedByClose &&
+                         !CS.OtherReceiver && CS.CapacityKnown &&
+                         CS.Capacity != ChannelModel::UnboundedCapacity &&
+                         CS.Senders > CS.Capacity;
+  bool ReceiversStranded = ReceiveEnabled && CS.ReceiveSite && !CS.Closed &&
+                           !CS.OtherSender &&
+                           (CS.Receivers > 0 || CS.ReceiverNeedsClose);
+  if (!SendersStranded && !ReceiversStranded)
+    return State;
+
+  auto Emit = [&](BugType &BT, const Expr *Site, std::string Msg,
+                  std::string EndNote) {
+    if (!Reported.insert({Site, Unique}).second)
+      return;
+    const MemRegion *K = Key;
+    const NoteTag *Tag = C.getNoteTag(
+        [EndNote](PathSensitiveBugReport &) -> std::string { return EndNote; });
+    // The note goes on a node of its own: the error node is reserved for
+    // the end of the path (BlockedOperationVisitor).
+    ExplodedNode *Noted = C.addTransition(State, Pred, Tag);
+    ExplodedNode *N = Noted ? C.generateNonFatalErrorNode(State, Noted) : nullptr;
+    if (!N)
+      return;
+    Pred = N;
+    PathDiagnosticLocation UniqueLoc = PathDiagnosticLocation::createBegin(
+        Site, C.getSourceManager(), C.getLocationContext());
+    auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg, N, UniqueLoc,
+                                                      Unique);
+    R->markInteresting(K);
+    R->addVisitor<BlockedOperationVisitor>(Site);
+    C.emitReport(std::move(R));
+  };
+
+  if (SendersStranded) {
+    uint64_t Stranded = CS.Senders - CS.Capacity;
+    std::string Work = workNoun(CS.SenderApi).str();
+    std::string Works = Work + "s";
+    std::string Msg = "the " + Work + " started by '" + apiName(CS.SenderApi) +
+                      "' blocks forever in '" + CS.SendName.str() + "' on '" +
+                      Name + "': '" + Spawner + "' stops receiving after ";
+    std::string Held =
+        CS.Capacity ? " and '" + Name + "' " +
+                          tether::model::describeCapacity(CS.Capacity)
+                    : "";
+    if (CS.Inexact) {
+      uint64_t Served = CS.Received + CS.Capacity;
+      Msg += std::to_string(CS.Received) +
+             (CS.Received == 1 ? " value" : " values") + Held +
+             ", but it starts one " + Work + " per loop iteration, so every " +
+             Work +
+             (Served == 1 ? " after the first"
+              : Served   ? " after the first " + std::to_string(Served)
+                         : "") +
+             " stays blocked";
+    } else {
+      Msg += (CS.Received ? std::to_string(CS.Received) + " of "
+                          : std::string("none of ")) +
+             std::to_string(CS.TotalSenders) +
+             (CS.TotalSenders == 1 ? " value" : " values") + Held + ", so " +
+             (Stranded == CS.TotalSenders && Stranded == 1
+                  ? "the " + Work + " stays"
+                  : std::to_string(Stranded) + " " +
+                        (Stranded == 1 ? Work + " stays" : Works + " stay")) +
+             " blocked";
+    }
+    if (CS.LocalObject && CS.Lib->DestructorCloses)
+      Msg += " until '" + Name + "' is destroyed, whose destructor wakes "
+             "them inside a dead channel";
+    else if (CS.LocalObject)
+      Msg += " on a channel that is destroyed under them";
+    Msg += "; receive every value";
+    llvm::StringRef Lib = CS.Lib->Name;
+    if (CS.Lib->CloseReleasesSenders && !CS.LocalObject)
+      Msg += ", close '" + Name + "' before giving up";
+    if (Lib == "Boost.Fiber") {
+      if (CS.Inexact) {
+        Msg += ", or make it a buffered_channel whose capacity exceeds the "
+               "number of senders (a power of two; it holds capacity - 1 "
+               "values)";
+      } else {
+        uint64_t Cap = tether::model::boostCapacityFor(CS.TotalSenders);
+        Msg += ", or make it a buffered_channel<T>(" + std::to_string(Cap) +
+               ") (the capacity must be a power of two; it holds " +
+               std::to_string(Cap - 1) + (Cap == 2 ? " value)" : " values)");
+      }
+    } else if (Lib == "cpp-channel") {
+      Msg += ", or construct it without a capacity (unbounded)" +
+             std::string(CS.Inexact ? "" : " or with capacity " +
+                                               std::to_string(CS.TotalSenders));
+    } else if (Lib == "libtask") {
+      Msg += ", or create it with a buffer for every sender (chancreate's "
+             "second argument" +
+             std::string(CS.Inexact ? ")" : ": " + std::to_string(CS.TotalSenders) + ")");
+    } else {
+      Msg += ", or give it room for every sender";
+    }
+    std::string EndNote =
+        How.str() + " while " + std::to_string(CS.Senders) +
+        (CS.Senders == 1 ? " sender is" : " senders are") +
+        " still waiting on it (" + tether::model::describeCapacity(CS.Capacity) +
+        ")";
+    Emit(*SendBT, CS.SendSite, Msg, EndNote);
+  }
+  if (ReceiversStranded) {
+    std::string Work = workNoun(CS.ReceiverApi).str();
+    std::string Msg = "the " + Work + " started by '" + apiName(CS.ReceiverApi) +
+                      "' blocks forever " +
+                      (CS.ReceiveName == "range-for"
+                           ? std::string("iterating over '") + Name + "'"
+                           : "in '" + CS.ReceiveName.str() + "' on '" + Name + "'") +
+                      ": ";
+    bool HasClose = CS.Lib->Name != "libtask";
+    if (CS.ReceiverNeedsClose && CS.Receivers == 0)
+      Msg += "it receives until '" + Name + "' is closed, but '" + Spawner +
+             "' drops it without closing it; close '" + Name +
+             "' once the last value is sent";
+    else
+      Msg += "'" + Spawner + "' drops '" + Name + "' after sending " +
+             std::to_string(CS.Sent) + (CS.Sent == 1 ? " value" : " values") +
+             " while " + std::to_string(CS.Receivers) +
+             (CS.Receivers == 1 ? " receiver waits" : " receivers wait") +
+             "; send every value it waits for" +
+             (HasClose ? ", or close '" + Name + "' before returning" : "");
+    std::string EndNote = How.str() + " without being closed; " +
+                          std::to_string(CS.Receivers) +
+                          (CS.Receivers == 1 ? " receiver" : " receivers") +
+                          " still waiting";
+    Emit(*ReceiveBT, CS.ReceiveSite, Msg, EndNote);
+  }
+  return State;
+}
+
+void ChannelChecker::checkDeadSymbols(SymbolReaper &SR,
+                                      CheckerContext &C) const {
+  // Channels held by trivially destructible variables (raw pointers,
+  // libdill handle arrays) are lost when the variable dies; objects and
+  // smart pointers when their destructor runs (checkPreCall).
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<const MemRegion *, 2> Dead;
+  for (const auto &[Key, CS] : State->get<ChannelMap>()) {
+    const auto *VR = dyn_cast<VarRegion>(Key);
+    if (!VR || SR.isLiveRegion(Key))
+      continue;
+    QualType T = VR->getDecl()->getType();
+    if (const auto *RD = T->getAsCXXRecordDecl();
+        RD && RD->hasDefinition() && !RD->hasTrivialDestructor() &&
+        VR->getStackFrame() == C.getStackFrame())
+      continue; // its destructor is still to run
+    Dead.push_back(Key);
+  }
+  if (Dead.empty())
+    return;
+  ExplodedNode *Pred = C.getPredecessor();
+  for (const MemRegion *Key : Dead) {
+    const ChannelState *CS = State->get<ChannelMap>(Key);
+    std::string How = "the last reference to '" + nameOf(*CS) + "' is lost here";
+    State = lose(State, Key, C, How, Pred);
+  }
+  C.addTransition(State, Pred);
+}
+
+void ChannelChecker::checkPreStmt(const ReturnStmt *RS,
+                                  CheckerContext &C) const {
+  // Returning the channel (or its pointer) hands it to the caller.
+  if (!RS->getRetValue())
+    return;
+  const MemRegion *Key = keyOf(RS->getRetValue(), C);
+  ProgramStateRef State = C.getState();
+  ProgramStateRef Next = letGo(State, Key);
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+void ChannelChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
+                               CheckerContext &C) const {
+  // The channel's address stored outside the frame.
+  const MemRegion *Target = Val.getAsRegion();
+  const MemRegion *Where = Loc.getAsRegion();
+  if (!Target || !Where || isLocalSpace(Where) ||
+      isa<StackArgumentsSpaceRegion>(Where->getBaseRegion()->getMemorySpace()))
+    return;
+  ProgramStateRef State = C.getState();
+  ProgramStateRef Next = letGo(State, Target->StripCasts()->getBaseRegion());
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+constexpr llvm::StringLiteral ModelingName = "tether.ChannelModeling";
+constexpr llvm::StringLiteral SendName = "tether.UnreceivedSend";
+constexpr llvm::StringLiteral ReceiveName = "tether.UnsentReceive";
+constexpr llvm::StringLiteral Category = "Tether concurrency leaks";
+
+void registerModeling(CheckerManager &Mgr) {
+  // Fan-outs with a constant count (`for (int i = 0; i < 8; ++i)`) must be
+  // followed to the end of the loop to count their senders: the default
+  // (give up after 4 visits of a block) would end those paths before the
+  // spawner gives up. Unrolling only applies to loops with a known bound.
+  const_cast<AnalyzerOptions &>(Mgr.getAnalyzerOptions()).ShouldUnrollLoops =
+      true;
+  auto *Checker = Mgr.registerChecker<ChannelChecker>();
+  Checker->Model = std::make_unique<tether::model::ApiModel>(
+      tether::analyzer::readModelOptions(Mgr.getAnalyzerOptions()));
+}
+
+void registerSend(CheckerManager &Mgr) {
+  auto *Checker = Mgr.getChecker<ChannelChecker>();
+  Checker->SendEnabled = true;
+  Checker->SendBT = std::make_unique<BugType>(
+      Mgr.getCurrentCheckerName(), "Send never received", Category);
+}
+
+void registerReceive(CheckerManager &Mgr) {
+  auto *Checker = Mgr.getChecker<ChannelChecker>();
+  Checker->ReceiveEnabled = true;
+  Checker->ReceiveBT = std::make_unique<BugType>(
+      Mgr.getCurrentCheckerName(), "Receive never satisfied", Category);
+}
+
+bool alwaysRegister(const CheckerManager &) { return true; }
+
+} // namespace
+
+namespace tether::analyzer {
+
+void registerChannelCheckers(CheckerRegistry &Registry) {
+  Registry.addChecker(registerModeling, alwaysRegister, ModelingName,
+                      "Models channels and the work that sends or receives "
+                      "on them",
+                      "", /*IsHidden=*/true);
+  Registry.addChecker(registerSend, alwaysRegister, SendName,
+                      "Finds spawned work blocked forever on a send that the "
+                      "spawner stops receiving",
+                      "docs/checks/tether-unreceived-send.md",
+                      /*IsHidden=*/false);
+  Registry.addChecker(registerReceive, alwaysRegister, ReceiveName,
+                      "Finds spawned work blocked forever on a receive that "
+                      "the spawner never sends to or closes",
+                      "docs/checks/tether-unsent-receive.md",
+                      /*IsHidden=*/false);
+  Registry.addDependency(SendName, ModelingName);
+  Registry.addDependency(ReceiveName, ModelingName);
+}
+
+} // namespace tether::analyzer

@@ -1,0 +1,35 @@
+//===- CheckerSupport.h - Shared by Tether's analyzer checkers -----------===//
+
+#ifndef TETHER_CHECKERS_ANALYZER_CHECKERSUPPORT_H
+#define TETHER_CHECKERS_ANALYZER_CHECKERSUPPORT_H
+
+#include "analyzer/TetherCheckers.h"
+#include "model/ApiModel.h"
+
+#include <optional>
+
+namespace clang {
+class AnalyzerOptions;
+class LambdaExpr;
+class ParentMap;
+} // namespace clang
+
+namespace tether::analyzer {
+
+/// The API model's options, read from the analyzer package options
+/// (`-analyzer-config tether:SpawnFunctions=...`).
+model::ModelOptions readModelOptions(const clang::AnalyzerOptions &Opts);
+
+/// The spawn site whose callable is \p Lambda, if the lambda is written as
+/// the argument of a spawn API (through temporaries and conversions).
+std::optional<model::SpawnSite> spawnOfLambda(const clang::LambdaExpr *Lambda,
+                                              const clang::ParentMap &PM,
+                                              const model::ApiModel &Model);
+
+/// Each checker family adds itself (HandleChecker.cpp, ChannelChecker.cpp).
+void registerHandleCheckers(clang::ento::CheckerRegistry &Registry);
+void registerChannelCheckers(clang::ento::CheckerRegistry &Registry);
+
+} // namespace tether::analyzer
+
+#endif // TETHER_CHECKERS_ANALYZER_CHECKERSUPPORT_H

@@ -1,0 +1,291 @@
+//===- WorkerSummary.cpp - What spawned work does with channels ----------===//
+
+#include "analyzer/WorkerSummary.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace tether::analyzer {
+namespace {
+
+bool isStdFunction(const FunctionDecl *FD,
+                   std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+    return false;
+  return llvm::is_contained(Names, FD->getName());
+}
+
+bool isSmartPointer(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() &&
+         (RD->getName() == "shared_ptr" || RD->getName() == "unique_ptr");
+}
+
+/// Does a loop around \p S (inside \p Body) end only through the channel:
+/// no condition, a constant true one, or one that contains \p S itself
+/// (`while (ch.pop(v) == success)`)?
+bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
+  for (const Stmt *P = PM.getParent(S); P && P != Body; P = PM.getParent(P)) {
+    const Expr *Cond = nullptr;
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      Cond = W->getCond();
+    else if (const auto *D = dyn_cast<DoStmt>(P))
+      Cond = D->getCond();
+    else if (const auto *F = dyn_cast<ForStmt>(P))
+      Cond = F->getCond();
+    else
+      continue;
+    if (!Cond)
+      return true;
+    bool Contains = false;
+    for (const Stmt *Q = S; Q; Q = PM.getParent(Q))
+      if (Q == Cond) {
+        Contains = true;
+        break;
+      }
+    if (Contains)
+      return true;
+    if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(Cond->IgnoreParenImpCasts()))
+      return B->getValue();
+    if (const auto *I = dyn_cast<IntegerLiteral>(Cond->IgnoreParenImpCasts()))
+      return I->getValue() != 0;
+    return false;
+  }
+  return false;
+}
+
+} // namespace
+
+const ValueDecl *channelDecl(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *EC = dyn_cast<ExprWithCleanups>(E)) {
+      E = EC->getSubExpr();
+    } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MTE->getSubExpr();
+    } else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BTE->getSubExpr();
+    } else if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      E = Cast->getSubExpr();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref)
+        return nullptr;
+      E = UO->getSubExpr();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase(); // libdill: ch[0], ch[1] are the two ends
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      // sp->, *sp on a smart pointer.
+      OverloadedOperatorKind K = OC->getOperator();
+      if ((K != OO_Arrow && K != OO_Star) || OC->getNumArgs() != 1)
+        return nullptr;
+      E = OC->getArg(0);
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (!MD || !MD->getIdentifier() || MD->getName() != "get" ||
+          !isSmartPointer(MC->getImplicitObjectArgument()->getType()))
+        return nullptr;
+      E = MC->getImplicitObjectArgument();
+    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      // std::ref(x), std::cref(x), std::move(x), std::addressof(x).
+      if (CE->getNumArgs() != 1 ||
+          !isStdFunction(CE->getDirectCallee(),
+                         {"ref", "cref", "move", "addressof", "forward"}))
+        return nullptr;
+      E = CE->getArg(0);
+    } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      // A copy of a smart pointer or a std::reference_wrapper.
+      if (CC->getNumArgs() != 1)
+        return nullptr;
+      E = CC->getArg(0);
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<ChannelUse>
+summarizeWorker(const Decl *Fn, const Stmt *Body,
+                llvm::ArrayRef<const ValueDecl *> Roots,
+                const model::ChannelModel &Model) {
+  std::vector<ChannelUse> Uses;
+  if (!Fn || !Body || Roots.empty())
+    return Uses;
+  ASTContext &Ctx = Fn->getASTContext();
+
+  // Local aliases of a root: `Channel *c = (Channel *)arg;`,
+  // `auto &ch = *p;`, `auto sp = ch;`.
+  llvm::DenseMap<const ValueDecl *, const ValueDecl *> RootOf;
+  for (const ValueDecl *R : Roots)
+    RootOf[R] = R;
+  struct Collector : RecursiveASTVisitor<Collector> {
+    llvm::DenseMap<const ValueDecl *, const ValueDecl *> &RootOf;
+    const model::ChannelModel &Model;
+    struct Op {
+      const CallExpr *Call;
+      model::ChannelOpSite Site;
+      const ValueDecl *Root;
+    };
+    std::vector<Op> Ops;
+    std::vector<std::pair<const CXXForRangeStmt *, const ValueDecl *>> Ranges;
+    llvm::DenseSet<const ValueDecl *> Escapes;
+    Collector(llvm::DenseMap<const ValueDecl *, const ValueDecl *> &R,
+              const model::ChannelModel &M)
+        : RootOf(R), Model(M) {}
+
+    const ValueDecl *rootOf(const Expr *E) {
+      const ValueDecl *D = channelDecl(E);
+      auto It = D ? RootOf.find(D) : RootOf.end();
+      return It == RootOf.end() ? nullptr : It->second;
+    }
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->getInit())
+        if (const ValueDecl *R = rootOf(V->getInit()))
+          RootOf[V] = R;
+      return true;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // other work
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *FR) {
+      if (const ValueDecl *R = rootOf(FR->getRangeInit()))
+        if (Model.channelType(FR->getRangeInit()->getType()))
+          Ranges.push_back({FR, R});
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      if (auto Site = Model.classify(CE)) {
+        if (const ValueDecl *R = Site->Channel ? rootOf(Site->Channel) : nullptr)
+          Ops.push_back({CE, *Site, R});
+        return true;
+      }
+      // A channel handed to a function Tether does not model: it may send,
+      // receive or close; the analysis cannot tell.
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && isStdFunction(FD, {"ref", "cref", "move", "addressof",
+                                   "forward"}))
+        return true;
+      unsigned First = 0;
+      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(FD))
+        First = 1; // the object of a member operator (sp->, *sp)
+      for (unsigned I = First; I < CE->getNumArgs(); ++I)
+        if (const ValueDecl *R = rootOf(CE->getArg(I)))
+          Escapes.insert(R);
+      return true;
+    }
+  } C(RootOf, Model);
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+
+  // Blocks of the CFG holding each root's blocking sends and receives.
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, Opts);
+  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+  if (G)
+    for (const CFGBlock *B : *G)
+      for (const CFGElement &E : *B)
+        if (auto S = E.getAs<CFGStmt>())
+          BlockOf[S->getStmt()] = B;
+  // Can the body finish without passing one of \p Blocks?
+  auto Avoidable = [&](const llvm::SmallPtrSetImpl<const CFGBlock *> &Blocks) {
+    if (!G)
+      return true;
+    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+    llvm::SmallVector<const CFGBlock *, 32> Work{&G->getEntry()};
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.pop_back_val();
+      if (!B || Blocks.count(B) || !Seen.insert(B).second)
+        continue;
+      if (B == &G->getExit())
+        return true;
+      for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+        Work.push_back(Succ.getReachableBlock());
+    }
+    return false;
+  };
+
+  ParentMap PM(const_cast<Stmt *>(Body));
+  for (const ValueDecl *R : Roots) {
+    ChannelUse U;
+    U.Root = R;
+    llvm::SmallPtrSet<const CFGBlock *, 8> SendBlocks, ReceiveBlocks;
+    for (const auto &Op : C.Ops) {
+      if (Op.Root != R)
+        continue;
+      U.Library = Op.Site.Library;
+      bool Blocks = Op.Site.Op.Block == model::Blocking::Forever;
+      if (Blocks && Op.Site.Op.DeadlineArg >= 0) {
+        // libdill: only a deadline of -1 waits forever.
+        Expr::EvalResult ER;
+        const Expr *D = Op.Call->getArg(Op.Site.Op.DeadlineArg);
+        Blocks = D->EvaluateAsInt(ER, Ctx) && ER.Val.getInt() == -1;
+      }
+      switch (Op.Site.Op.Kind) {
+      case model::ChannelOpKind::Send:
+        U.MaySend = true;
+        if (Blocks) {
+          if (const CFGBlock *B = BlockOf.lookup(Op.Call))
+            SendBlocks.insert(B);
+          if (!U.SendSite) {
+            U.SendSite = Op.Call;
+            U.SendName = Op.Site.Name;
+          }
+        }
+        break;
+      case model::ChannelOpKind::Receive:
+        U.MayReceive = true;
+        if (Blocks) {
+          if (const CFGBlock *B = BlockOf.lookup(Op.Call))
+            ReceiveBlocks.insert(B);
+          if (!U.ReceiveSite) {
+            U.ReceiveSite = Op.Call;
+            U.ReceiveName = Op.Site.Name;
+          }
+          if (inLoopOnlyCloseEnds(Op.Call, Body, PM))
+            U.ReceivesUntilClosed = true;
+        }
+        break;
+      case model::ChannelOpKind::Close:
+      case model::ChannelOpKind::Destroy:
+        U.Closes = true;
+        break;
+      case model::ChannelOpKind::Create:
+        break;
+      }
+    }
+    for (const auto &[FR, Root] : C.Ranges) {
+      if (Root != R)
+        continue;
+      U.MayReceive = true;
+      U.ReceivesUntilClosed = true;
+      U.Library = Model.channelType(FR->getRangeInit()->getType());
+      if (!U.ReceiveSite) {
+        U.ReceiveSite = FR->getRangeInit();
+        U.ReceiveName = "range-for";
+      }
+    }
+    if (C.Escapes.count(R)) {
+      U.MayReceive = U.MaySend = U.Closes = true;
+      U.ReceivesUntilClosed = false;
+      U.SendSite = U.ReceiveSite = nullptr;
+    }
+    U.MustSend = !SendBlocks.empty() && !Avoidable(SendBlocks);
+    U.MustReceive = !ReceiveBlocks.empty() && !Avoidable(ReceiveBlocks);
+    if (U.MayReceive || U.MaySend || U.Closes)
+      Uses.push_back(U);
+  }
+  return Uses;
+}
+
+} // namespace tether::analyzer

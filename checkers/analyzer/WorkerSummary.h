@@ -1,0 +1,71 @@
+//===- WorkerSummary.h - What spawned work does with channels ------------===//
+//
+// The channel checkers do not run the spawned work on the spawner's path
+// (it runs concurrently); they summarise its body once instead: for each
+// channel the work reaches through a capture or a parameter, does it block
+// on a send on every path through the body (a "must send"), block on a
+// receive on every path, receive until the channel is closed, or only
+// maybe touch it (timed or non-blocking operations, conditional ones, a
+// call Tether does not know)?
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKERS_ANALYZER_WORKERSUMMARY_H
+#define TETHER_CHECKERS_ANALYZER_WORKERSUMMARY_H
+
+#include "model/ChannelModel.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Decl;
+class Expr;
+class Stmt;
+class ValueDecl;
+} // namespace clang
+
+namespace tether::analyzer {
+
+/// What the work does with one channel it can reach.
+struct ChannelUse {
+  /// The declaration through which the body reaches the channel: a
+  /// captured variable (as the body names it) or a parameter.
+  const clang::ValueDecl *Root = nullptr;
+  const model::ChannelLibrary *Library = nullptr;
+
+  /// A send that blocks until received happens on every path through the
+  /// body (exceptions aside): the work cannot finish without a receiver.
+  bool MustSend = false;
+  /// A receive that blocks until a value arrives happens on every path.
+  bool MustReceive = false;
+  /// It receives in a loop that only a close ends (range-for, or a
+  /// blocking receive in a loop without another exit).
+  bool ReceivesUntilClosed = false;
+  /// Any receive, send or close at all, blocking or not; or the channel is
+  /// passed to a function Tether does not know.
+  bool MayReceive = false, MaySend = false, Closes = false;
+
+  /// The first blocking send/receive, for the report's location.
+  const clang::Expr *SendSite = nullptr, *ReceiveSite = nullptr;
+  llvm::StringRef SendName, ReceiveName;
+};
+
+/// Summarises \p Body (the body of \p Fn, a function or a lambda's call
+/// operator) for the channels reachable through \p Roots.
+std::vector<ChannelUse> summarizeWorker(const clang::Decl *Fn,
+                                        const clang::Stmt *Body,
+                                        llvm::ArrayRef<const clang::ValueDecl *> Roots,
+                                        const model::ChannelModel &Model);
+
+/// The variable or parameter an expression that denotes a channel names,
+/// looking through `std::ref(x)`, `&x`, `*p`, `p->`, `sp.get()`, smart
+/// pointer operators, `arr[i]` (libdill handles), casts and std::move.
+const clang::ValueDecl *channelDecl(const clang::Expr *E);
+
+} // namespace tether::analyzer
+
+#endif // TETHER_CHECKERS_ANALYZER_WORKERSUMMARY_H

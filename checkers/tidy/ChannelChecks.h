@@ -1,0 +1,30 @@
+//===- ChannelChecks.h - tether-unreceived-send, tether-unsent-receive ---===//
+
+#ifndef TETHER_CHECKERS_TIDY_CHANNELCHECKS_H
+#define TETHER_CHECKERS_TIDY_CHANNELCHECKS_H
+
+#include "tidy/PathSensitiveCheck.h"
+
+namespace tether::tidy {
+
+/// Spawned work blocked forever on a send the spawner stops receiving: the
+/// analyzer checker `tether.UnreceivedSend`.
+/// See docs/checks/tether-unreceived-send.md.
+class UnreceivedSendCheck : public PathSensitiveCheck {
+public:
+  UnreceivedSendCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : PathSensitiveCheck(Name, Ctx, "tether.UnreceivedSend") {}
+};
+
+/// Spawned work blocked forever on a receive the spawner never sends to or
+/// closes: the analyzer checker `tether.UnsentReceive`.
+/// See docs/checks/tether-unsent-receive.md.
+class UnsentReceiveCheck : public PathSensitiveCheck {
+public:
+  UnsentReceiveCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : PathSensitiveCheck(Name, Ctx, "tether.UnsentReceive") {}
+};
+
+} // namespace tether::tidy
+
+#endif // TETHER_CHECKERS_TIDY_CHANNELCHECKS_H
