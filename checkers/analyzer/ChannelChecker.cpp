@@ -36,6 +36,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
@@ -81,6 +82,7 @@ struct ChannelState {
   bool Escaped = false;
   bool Inexact = false;       // senders started in a loop of unknown count
   bool LocalObject = false;   // the channel object is a local variable
+  bool ReceivedInLoop = false; // by the spawner, in a loop of unknown count
 
   const Expr *SendSite = nullptr, *ReceiveSite = nullptr;
   const Stmt *SenderSpawn = nullptr, *ReceiverSpawn = nullptr;
@@ -96,7 +98,7 @@ struct ChannelState {
            ReceiverNeedsClose == O.ReceiverNeedsClose && Closed == O.Closed &&
            OtherReceiver == O.OtherReceiver && OtherSender == O.OtherSender &&
            Escaped == O.Escaped && Inexact == O.Inexact &&
-           LocalObject == O.LocalObject &&
+           LocalObject == O.LocalObject && ReceivedInLoop == O.ReceivedInLoop &&
            SendSite == O.SendSite && ReceiveSite == O.ReceiveSite &&
            SenderSpawn == O.SenderSpawn && ReceiverSpawn == O.ReceiverSpawn &&
            Var == O.Var;
@@ -108,7 +110,7 @@ struct ChannelState {
                   (uint64_t(Receivers) << 24) | (uint64_t(Sent) << 32));
     ID.AddInteger(CapacityKnown | ReceiverNeedsClose << 1 | Closed << 2 |
                   OtherReceiver << 3 | OtherSender << 4 | Escaped << 5 |
-                  Inexact << 6 | LocalObject << 7);
+                  Inexact << 6 | LocalObject << 7 | ReceivedInLoop << 8);
     ID.AddPointer(SendSite);
     ID.AddPointer(ReceiveSite);
     ID.AddPointer(SenderSpawn);
@@ -195,6 +197,10 @@ private:
                        ExplodedNode *&Pred) const;
   ProgramStateRef letGo(ProgramStateRef State, const MemRegion *Key) const;
   void letGoArguments(const CallEvent &Call, CheckerContext &C) const;
+
+  /// Does \p Fn receive from \p Var inside a loop (other than a range-for
+  /// over the channel)?
+  bool receivesInLoop(const Decl *Fn, const ValueDecl *Var) const;
 
   mutable llvm::DenseSet<std::pair<const Stmt *, const Decl *>> Reported;
 };
@@ -455,7 +461,18 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
   case ChannelOpKind::Receive:
   case ChannelOpKind::Send: {
     bool IsReceive = Site.Op.Kind == ChannelOpKind::Receive;
+    bool InUnknownLoop = false;
+    if (Origin) {
+      const ParentMap &PM = LC->getParentMap();
+      for (const Stmt *P = PM.getParent(Origin); P; P = PM.getParent(P))
+        if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
+          InUnknownLoop = !isUnrolledState(State);
+          break;
+        }
+    }
     auto Apply = [&](ChannelState Next) {
+      if (IsReceive)
+        Next.ReceivedInLoop |= InUnknownLoop;
       if (IsReceive) {
         ++Next.Received;
         if (Next.Senders)
@@ -586,6 +603,42 @@ bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     return false;
   if (handleRangeCondition(Call, C))
     return true;
+  // Starting a thread or fiber (`boost::fibers::fiber f(work)`) is opaque:
+  // the work runs elsewhere, not on the spawner's path. Inlining a library
+  // constructor would split the path on its internals, which also stops the
+  // analyzer from unrolling the spawning loop.
+  if (const auto *CC = dyn_cast<CXXConstructorCall>(&Call)) {
+    if (CC->getOriginExpr() && Model->classifySpawn(CC->getOriginExpr())) {
+      C.addTransition(Call.invalidateRegions(C.blockCount(), C.getState()));
+      return true;
+    }
+    return false;
+  }
+  // Likewise join(), detach(), joinable() of a thread or fiber object.
+  if (const auto *MC = dyn_cast<CXXMemberCall>(&Call)) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(MC->getDecl());
+    QualType RT = Call.getResultType();
+    if (MD && Model->spawnClass(MD->getParent()) && MC->getOriginExpr() &&
+        (RT->isVoidType() || RT->isScalarType())) {
+      ProgramStateRef State = Call.invalidateRegions(C.blockCount(), C.getState());
+      SVal Result = C.getSValBuilder().conjureSymbolVal(
+          nullptr, MC->getOriginExpr(), C.getLocationContext(), RT,
+          C.blockCount());
+      // `~fiber() { if (joinable()) std::terminate(); }`: the terminating
+      // side is a dead end anyway; not splitting keeps spawning loops
+      // unrollable.
+      const auto *Caller = dyn_cast_or_null<CXXMethodDecl>(frameDecl(C));
+      if (MD->getIdentifier() && MD->getName() == "joinable" && Caller &&
+          Model->spawnClass(Caller->getParent()) &&
+          (isa<CXXDestructorDecl>(Caller) || Caller->isMoveAssignmentOperator()))
+        Result = C.getSValBuilder().makeTruthVal(false, RT);
+      if (!RT->isVoidType())
+        State = State->BindExpr(MC->getOriginExpr(), C.getLocationContext(),
+                                Result);
+      C.addTransition(State);
+      return true;
+    }
+  }
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
     return false;
@@ -890,7 +943,12 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
   const Decl *Unique = frameDecl(C);
 
   bool ReleasedByClose = CS.Closed && CS.Lib->CloseReleasesSenders;
+  // Senders started in one loop and values received in another, both of
+  // unknown count: the path cannot tell whether the counts match.
+  bool Comparable =
+      !(CS.Inexact && (CS.ReceivedInLoop || receivesInLoop(Unique, CS.Var)));
   bool SendersStranded = SendEnabled && CS.SendSite && !ReleasedByClose &&
+                         Comparable &&
                          !CS.OtherReceiver && CS.CapacityKnown &&
                          CS.Capacity != ChannelModel::UnboundedCapacity &&
                          CS.Senders > CS.Capacity;
@@ -929,26 +987,33 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
     std::string Works = Work + "s";
     std::string Msg = "the " + Work + " started by '" + apiName(CS.SenderApi) +
                       "' blocks forever in '" + CS.SendName.str() + "' on '" +
-                      Name + "': '" + Spawner + "' stops receiving after ";
+                      Name + "': '" + Spawner + "' ";
     std::string Held =
         CS.Capacity ? " and '" + Name + "' " +
                           tether::model::describeCapacity(CS.Capacity)
                     : "";
+    std::string N = std::to_string(CS.TotalSenders);
     if (CS.Inexact) {
       uint64_t Served = CS.Received + CS.Capacity;
-      Msg += std::to_string(CS.Received) +
-             (CS.Received == 1 ? " value" : " values") + Held +
-             ", but it starts one " + Work + " per loop iteration, so every " +
-             Work +
+      Msg += (CS.Received ? "stops receiving after " +
+                                std::to_string(CS.Received) +
+                                (CS.Received == 1 ? " value" : " values")
+                          : std::string("receives no value")) +
+             Held + ", but it starts one " + Work +
+             " per loop iteration, so every " + Work +
              (Served == 1 ? " after the first"
               : Served   ? " after the first " + std::to_string(Served)
                          : "") +
              " stays blocked";
     } else {
-      Msg += (CS.Received ? std::to_string(CS.Received) + " of "
-                          : std::string("none of ")) +
-             std::to_string(CS.TotalSenders) +
-             (CS.TotalSenders == 1 ? " value" : " values") + Held + ", so " +
+      if (CS.Received)
+        Msg += "stops receiving after " + std::to_string(CS.Received) +
+               " of " + N + " values";
+      else if (CS.TotalSenders == 1)
+        Msg += "gives up before the value arrives";
+      else
+        Msg += "receives none of the " + N + " values";
+      Msg += Held + ", so " +
              (Stranded == CS.TotalSenders && Stranded == 1
                   ? "the " + Work + " stays"
                   : std::to_string(Stranded) + " " +
@@ -1020,6 +1085,48 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
     Emit(*ReceiveBT, CS.ReceiveSite, Msg, EndNote);
   }
   return State;
+}
+
+bool ChannelChecker::receivesInLoop(const Decl *Fn, const ValueDecl *Var) const {
+  if (!Fn || !Fn->getBody() || !Var)
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ChannelModel &Model;
+    const ValueDecl *Var;
+    unsigned LoopDepth = 0;
+    bool Found = false;
+    Finder(const ChannelModel &M, const ValueDecl *V) : Model(M), Var(V) {}
+    bool TraverseLoop(Stmt *S, llvm::function_ref<bool()> Traverse) {
+      ++LoopDepth;
+      bool R = Traverse();
+      --LoopDepth;
+      return R;
+    }
+    bool TraverseForStmt(ForStmt *S) {
+      return TraverseLoop(S, [&] { return RecursiveASTVisitor::TraverseForStmt(S); });
+    }
+    bool TraverseWhileStmt(WhileStmt *S) {
+      return TraverseLoop(S, [&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
+    }
+    bool TraverseDoStmt(DoStmt *S) {
+      return TraverseLoop(S, [&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+    }
+    bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+      return TraverseLoop(S, [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *CE) {
+      if (!LoopDepth)
+        return true;
+      if (auto Site = Model.classify(CE))
+        if (Site->Op.Kind == ChannelOpKind::Receive && Site->Channel &&
+            tether::analyzer::channelDecl(Site->Channel) == Var)
+          Found = true;
+      return !Found;
+    }
+  } F(channels(), Var);
+  F.TraverseStmt(Fn->getBody());
+  return F.Found;
 }
 
 void ChannelChecker::checkDeadSymbols(SymbolReaper &SR,
