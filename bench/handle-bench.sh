@@ -703,29 +703,13 @@ PY
 
 # ---------------------------------------------------------------------------
 # (a) Per translation unit.
-# best N OUT cmd...: best wall time of N runs of cmd, in seconds; the stdout
-# of the last run goes to OUT.
-# A configuration is not run again when that would take its total over
-# BUDGET seconds (default 20): long runs are less noisy, and repeating them
-# would blow the time budget. runs_of NAME tells how many runs NAME got.
+# best (bench/lib.sh) keeps the best of up to REPEAT runs of a
+# configuration, fewer when another run would take its total over BUDGET
+# seconds (default 20).
 budget="${BUDGET:-20}"
-best() {
-  local n=$1 out=$2 b="" t0 t1 d total=0 r; shift 2
-  for ((r = 0; r < n; ++r)); do
-    t0=$(now); "$@" >"$out" 2>/dev/null || true; t1=$(now)
-    d=$(echo "$t1 - $t0" | bc -l)
-    total=$(echo "$total + $d" | bc -l)
-    if [[ -z "$b" ]] || (( $(echo "$d < $b" | bc -l) )); then b=$d; fi
-    if (( $(echo "$total + $d > $budget" | bc -l) )); then r=$((r + 1)); break; fi
-  done
-  echo "$b $r"
-}
-
-
 
 scan() { "$tether" scan --compile-commands "$1" -j 1 --quiet --color=never "${@:2}"; }
 
-f2() { printf '%.2f' "$1"; }
 report() { # name database repeat
   local name=$1 db=$2 n=$3 tus floor none handle
   tus=$(units "$db" | wc -l)
@@ -757,95 +741,10 @@ report "tether's own sources" "$work/self/compile_commands.json" "$repeat"
 
 # ---------------------------------------------------------------------------
 # (b) tether-clangd over LSP.
-cat >"$work/lsp.py" <<'PY'
-"""Opens one file in tether-clangd; prints the seconds from didOpen to its
-first publishDiagnostics, the best of CHANGES didChange -> publish times, and
-how many tether-* diagnostics the first publish had."""
-import json, os, signal, subprocess, sys, time
-
-clangd, project, path, changes = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-signal.alarm(300)
-uri = "file://" + path
-text = open(path).read()
-proc = subprocess.Popen([clangd, "--background-index=false", "--pch-storage=memory",
-                         "--clang-tidy", "--log=error"], cwd=project,
-                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-
-def send(msg):
-    body = json.dumps(dict(jsonrpc="2.0", **msg)).encode()
-    proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    proc.stdin.flush()
-
-def recv():
-    length = None
-    while True:
-        line = proc.stdout.readline()
-        if not line:
-            sys.exit("tether-clangd exited")
-        line = line.strip()
-        if not line:
-            break
-        if line.lower().startswith(b"content-length:"):
-            length = int(line.split(b":")[1])
-    msg = json.loads(proc.stdout.read(length))
-    if "method" in msg and "id" in msg:  # a request from the server
-        send(dict(id=msg["id"], result=None))
-    return msg
-
-def wait(pred):
-    while True:
-        msg = recv()
-        if pred(msg):
-            return msg
-
-def published(version):
-    return lambda m: (m.get("method") == "textDocument/publishDiagnostics"
-                      and m["params"]["uri"] == uri and m["params"].get("version") == version)
-
-send(dict(id=1, method="initialize", params=dict(
-    processId=os.getpid(), rootUri="file://" + project,
-    capabilities=dict(textDocument=dict(publishDiagnostics=dict(versionSupport=True))))))
-wait(lambda m: m.get("id") == 1)
-send(dict(method="initialized", params={}))
-
-t0 = time.monotonic()
-send(dict(method="textDocument/didOpen", params=dict(textDocument=dict(
-    uri=uri, languageId="cpp", version=1, text=text))))
-first = wait(published(1))
-opened = time.monotonic() - t0
-tether = sum(1 for d in first["params"]["diagnostics"] if str(d.get("code", "")).startswith("tether-"))
-
-best = None
-for v in range(2, 2 + changes):
-    text += "// edit %d\n" % v
-    t0 = time.monotonic()
-    send(dict(method="textDocument/didChange", params=dict(
-        textDocument=dict(uri=uri, version=v), contentChanges=[dict(text=text)],
-        wantDiagnostics=True)))  # clangd extension: no debounce
-    wait(published(v))
-    d = time.monotonic() - t0
-    best = d if best is None else min(best, d)
-
-send(dict(id=2, method="shutdown"))
-wait(lambda m: m.get("id") == 2)
-send(dict(method="exit"))
-proc.wait(timeout=30)
-print("%.3f %.3f %d" % (opened, best, tether))
-PY
-
-mkproject() { # dir enabled|disabled
-  mkdir -p "$1"
-  printf -- '-std=c++17\n-Wall\n' >"$1/compile_flags.txt"
-  if [[ $2 == enabled ]]; then
-    printf 'Diagnostics:\n  ClangTidy:\n    Add: [tether-*]\n    FastCheckFilter: None\n' >"$1/.clangd"
-  else
-    # Remove everything: without any ClangTidy setting clangd would run its
-    # own default checks instead.
-    printf "Diagnostics:\n  ClangTidy:\n    Remove: ['*']\n" >"$1/.clangd"
-  fi
-}
-mkproject "$work/lsp-on" enabled
-mkproject "$work/lsp-off" disabled
+# The client is bench/lsp-latency.py; clangd_project and clangd_case are in
+# bench/lib.sh.
+clangd_project "$work/lsp-on" 'tether-*'
+clangd_project "$work/lsp-off"
 # The first C++ file of each corpus.
 cp "$work/handle/h00.cpp" "$work/lsp-on/handles.cpp"
 cp "$work/handle/h00.cpp" "$work/lsp-off/handles.cpp"
@@ -854,28 +753,9 @@ cp "$work/plain/p00.cpp" "$work/lsp-off/plain.cpp"
 
 # A session is cheap (about a second) but noisy (+-10%): run 2 x REPEAT - 1.
 sessions=$((2 * repeat - 1))
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-clangd_case() { # file
-  local cfg r out o e t open_on=() open_off=() edit_on=() edit_off=() findings=0
-  for ((r = 0; r < sessions; ++r)); do
-    for cfg in on off; do
-      out=$(python3 "$work/lsp.py" "$clangd" "$work/lsp-$cfg" "$work/lsp-$cfg/$1" 3)
-      read -r o e t <<<"$out"
-      if [[ $cfg == on ]]; then open_on+=("$o"); edit_on+=("$e"); findings=$t
-      else open_off+=("$o"); edit_off+=("$e"); fi
-    done
-  done
-  local oon ooff eon eoff
-  oon=$(printf '%s\n' "${open_on[@]}" | median); ooff=$(printf '%s\n' "${open_off[@]}" | median)
-  eon=$(printf '%s\n' "${edit_on[@]}" | median); eoff=$(printf '%s\n' "${edit_off[@]}" | median)
-  printf '%-12s %4d lines  didOpen->diagnostics    off %5.2fs  tether-* %5.2fs  %sx   tether findings: %d\n' \
-    "$1" "$(wc -l <"$work/lsp-on/$1")" "$ooff" "$oon" "$(f2 "$(echo "$oon / $ooff" | bc -l)")" "$findings"
-  printf '%-12s            didChange->diagnostics  off %5.2fs  tether-* %5.2fs  %sx\n' \
-    "" "$eoff" "$eon" "$(f2 "$(echo "$eon / $eoff" | bc -l)")"
-}
 
 echo
 echo "(b) tether-clangd, median of $sessions sessions; off: .clangd Remove: ['*'], tether-*: Add: [tether-*] +"
 echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session"
-clangd_case handles.cpp
-clangd_case plain.cpp
+clangd_case "$work/lsp-on" "$work/lsp-off" handles.cpp 'tether-*'
+clangd_case "$work/lsp-on" "$work/lsp-off" plain.cpp 'tether-*'

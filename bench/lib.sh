@@ -24,3 +24,67 @@ syntax_only() { # clang-19 -fsyntax-only over every unit of database $1
     (cd "$dir" && clang-19 -fsyntax-only "${keep[@]}")
   done < <(units "$1")
 }
+
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+# best N OUT cmd...: best wall time of N runs of cmd, in seconds, and how
+# many runs it got ("1.23 3"); the stdout of the last run goes to OUT. A
+# configuration is not run again when that would take its total over
+# $budget seconds (set by the script): long runs are less noisy, and
+# repeating them would blow the time budget.
+best() {
+  local n=$1 out=$2 b="" t0 t1 d total=0 r; shift 2
+  for ((r = 0; r < n; ++r)); do
+    t0=$(now); "$@" >"$out" 2>/dev/null || true; t1=$(now)
+    d=$(echo "$t1 - $t0" | bc -l)
+    total=$(echo "$total + $d" | bc -l)
+    if [[ -z "$b" ]] || (( $(echo "$d < $b" | bc -l) )); then b=$d; fi
+    if (( $(echo "$total + $d > $budget" | bc -l) )); then r=$((r + 1)); break; fi
+  done
+  echo "$b $r"
+}
+
+f2() { printf '%.2f' "$1"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# clangd_project DIR [CHECK...]: a folder for tether-clangd with
+# compile_flags.txt and a .clangd that adds the CHECKs (globs) with
+# FastCheckFilter: None, or, with no CHECK, removes every clang-tidy check
+# (without any ClangTidy setting clangd would run its own default checks).
+clangd_project() {
+  local dir=$1; shift
+  mkdir -p "$dir"
+  printf -- '-std=c++17\n-Wall\n' >"$dir/compile_flags.txt"
+  if (($#)); then
+    local list; list=$(printf '%s, ' "$@"); list=${list%, }
+    printf 'Diagnostics:\n  ClangTidy:\n    Add: [%s]\n    FastCheckFilter: None\n' "$list" >"$dir/.clangd"
+  else
+    printf "Diagnostics:\n  ClangTidy:\n    Remove: ['*']\n" >"$dir/.clangd"
+  fi
+}
+
+# clangd_case ON_DIR OFF_DIR FILE LABEL: opens FILE (in both folders) in
+# $clangd, $sessions sessions per configuration, alternating; prints the
+# medians of didOpen -> diagnostics and of the best didChange -> diagnostics
+# of each session (3 edits), the ratios, and how many tether-* diagnostics
+# the ON configuration published on open.
+clangd_case() {
+  local on=$1 off=$2 file=$3 label=$4 cfg dir r out o e t
+  local open_on=() open_off=() edit_on=() edit_off=() findings=0
+  for ((r = 0; r < sessions; ++r)); do
+    for cfg in on off; do
+      [[ $cfg == on ]] && dir=$on || dir=$off
+      out=$(python3 "$bench_dir/lsp-latency.py" "$clangd" "$dir" "$dir/$file" 3)
+      read -r o e t <<<"$out"
+      if [[ $cfg == on ]]; then open_on+=("$o"); edit_on+=("$e"); findings=$t
+      else open_off+=("$o"); edit_off+=("$e"); fi
+    done
+  done
+  local oon ooff eon eoff
+  oon=$(printf '%s\n' "${open_on[@]}" | median); ooff=$(printf '%s\n' "${open_off[@]}" | median)
+  eon=$(printf '%s\n' "${edit_on[@]}" | median); eoff=$(printf '%s\n' "${edit_off[@]}" | median)
+  printf '%-12s %4d lines  didOpen->diagnostics    off %5.2fs  %s %5.2fs  %sx   tether findings: %d\n' \
+    "$file" "$(wc -l <"$on/$file")" "$ooff" "$label" "$oon" "$(f2 "$(echo "$oon / $ooff" | bc -l)")" "$findings"
+  printf '%-12s            didChange->diagnostics  off %5.2fs  %s %5.2fs  %sx\n' \
+    "" "$eoff" "$label" "$eon" "$(f2 "$(echo "$eon / $eoff" | bc -l)")"
+}

@@ -156,7 +156,7 @@ private:
 
 class ChannelChecker
     : public Checker<eval::Call, check::PreCall, check::PostCall,
-                     check::DeadSymbols, check::PostStmt<LambdaExpr>,
+                     check::EndFunction, check::PostStmt<LambdaExpr>,
                      check::PreStmt<ReturnStmt>, check::Bind> {
 public:
   bool SendEnabled = false, ReceiveEnabled = false;
@@ -166,7 +166,7 @@ public:
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
-  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPostStmt(const LambdaExpr *Lambda, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
@@ -189,8 +189,17 @@ private:
                        const tether::model::ChannelOpSite &Site,
                        CheckerContext &C, bool Evaluating) const;
   bool handleRangeCondition(const CallEvent &Call, CheckerContext &C) const;
-  void handleSpawn(const tether::model::SpawnSite &Site,
-                   const LambdaExpr *Lambda, CheckerContext &C) const;
+  /// What starting \p Site (whose callable may be \p Lambda) does to the
+  /// channels of \p State; the note tag is null when nothing changed.
+  std::pair<ProgramStateRef, const NoteTag *>
+  handleSpawn(const tether::model::SpawnSite &Site, const LambdaExpr *Lambda,
+              CheckerContext &C, ProgramStateRef State) const;
+  void spawn(const tether::model::SpawnSite &Site, const LambdaExpr *Lambda,
+             CheckerContext &C) const {
+    auto [State, Tag] = handleSpawn(Site, Lambda, C, C.getState());
+    if (State != C.getState() || Tag)
+      C.addTransition(State, Tag);
+  }
   /// The spawner loses \p Key: report stranded work, forget the channel.
   ProgramStateRef lose(ProgramStateRef State, const MemRegion *Key,
                        CheckerContext &C, llvm::StringRef How,
@@ -204,6 +213,8 @@ private:
 
   mutable llvm::DenseSet<std::pair<const Stmt *, const Decl *>> Reported;
 };
+
+bool isLibdillGoCall(const CallExpr *Call, const ParentMap &PM);
 
 const Decl *frameDecl(CheckerContext &C) {
   return C.getLocationContext()->getStackFrame()->getDecl();
@@ -598,9 +609,68 @@ bool ChannelChecker::handleRangeCondition(const CallEvent &Call,
   return true;
 }
 
+/// libdill's `go(worker(args))` is a statement expression that calls
+/// `worker(args)` right after `dill_prologue` set up a new coroutine: is
+/// \p Call that call?
+bool isLibdillGoCall(const CallExpr *Call, const ParentMap &PM) {
+  // `fn;` is a statement of its own, and not one of libdill's helpers.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || (Callee->getIdentifier() &&
+                  Callee->getName().starts_with("dill_")) ||
+      !isa_and_nonnull<CompoundStmt>(PM.getParent(Call)))
+    return false;
+  const Stmt *S = Call;
+  for (unsigned Depth = 0; S && Depth < 8; ++Depth) {
+    const Stmt *P = PM.getParent(S);
+    if (!P)
+      return false;
+    if (const auto *SE = dyn_cast<StmtExpr>(P)) {
+      for (const Stmt *Child : SE->getSubStmt()->body())
+        if (const auto *DS = dyn_cast<DeclStmt>(Child))
+          for (const Decl *D : DS->decls())
+            if (const auto *V = dyn_cast<VarDecl>(D))
+              if (const auto *Init = dyn_cast_or_null<CallExpr>(
+                      V->getInit() ? V->getInit()->IgnoreParenImpCasts() : nullptr))
+                if (const FunctionDecl *FD = Init->getDirectCallee())
+                  if (FD->getIdentifier() && FD->getName() == "dill_prologue")
+                    return true;
+      return false;
+    }
+    // `fn;` must be a statement of its own inside the expansion.
+    if (isa<Expr>(P))
+      return false;
+    S = P;
+  }
+  return false;
+}
+
 bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (!Model)
     return false;
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+      CE && CE->getDirectCallee() &&
+      isLibdillGoCall(CE, C.getLocationContext()->getParentMap())) {
+    // The coroutine runs concurrently: summarise it, do not inline it.
+    static const tether::model::SpawnApi LibdillGo = {
+        "go", tether::model::WorkKind::Coroutine,
+        tether::model::SpawnForm::Function};
+    tether::model::SpawnSite Site;
+    Site.Call = CE;
+    Site.Api = &LibdillGo;
+    Site.Callable = CE->getCallee();
+    for (const Expr *Arg : CE->arguments())
+      Site.ForwardedArgs.push_back(Arg);
+    ProgramStateRef State = Call.invalidateRegions(C.blockCount(), C.getState());
+    QualType RT = Call.getResultType();
+    if (!RT->isVoidType() && (RT->isScalarType()))
+      State = State->BindExpr(CE, C.getLocationContext(),
+                              C.getSValBuilder().conjureSymbolVal(
+                                  nullptr, CE, C.getLocationContext(), RT,
+                                  C.blockCount()));
+    auto [Spawned, Tag] = handleSpawn(Site, nullptr, C, State);
+    C.addTransition(Spawned, Tag);
+    return true;
+  }
   if (handleRangeCondition(Call, C))
     return true;
   // Starting a thread or fiber (`boost::fibers::fiber f(work)`) is opaque:
@@ -693,6 +763,9 @@ void ChannelChecker::letGoArguments(const CallEvent &Call,
   const Expr *Origin = Call.getOriginExpr();
   if (!Origin || Model->classifySpawn(Origin))
     return;
+  if (const auto *CE = dyn_cast<CallExpr>(Origin);
+      CE && isLibdillGoCall(CE, C.getLocationContext()->getParentMap()))
+    return; // judged as a spawn in evalCall
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
       llvm::is_contained({"ref", "cref", "move", "addressof", "forward"},
@@ -762,7 +835,7 @@ void ChannelChecker::checkPreCall(const CallEvent &Call,
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Callable))
     if (isa<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit()))
       return;
-  handleSpawn(*Site, nullptr, C);
+  spawn(*Site, nullptr, C);
 }
 
 void ChannelChecker::checkPostStmt(const LambdaExpr *Lambda,
@@ -772,7 +845,7 @@ void ChannelChecker::checkPostStmt(const LambdaExpr *Lambda,
   auto Site = tether::analyzer::spawnOfLambda(
       Lambda, C.getLocationContext()->getParentMap(), *Model);
   if (Site) {
-    handleSpawn(*Site, Lambda, C);
+    spawn(*Site, Lambda, C);
     return;
   }
   // A closure kept for later (a callback, a task queue): whatever it does
@@ -787,9 +860,10 @@ void ChannelChecker::checkPostStmt(const LambdaExpr *Lambda,
     return; // a variable (judged when spawned) or an argument (PostCall)
 }
 
-void ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
-                                 const LambdaExpr *Lambda,
-                                 CheckerContext &C) const {
+std::pair<ProgramStateRef, const NoteTag *>
+ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
+                            const LambdaExpr *Lambda, CheckerContext &C,
+                            ProgramStateRef State) const {
   // The work's body, and for each root it reaches a channel through, the
   // spawner's expression for that channel.
   const Decl *Fn = nullptr;
@@ -833,7 +907,7 @@ void ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
     const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
     const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
     if (!Def || !Def->hasBody())
-      return; // nothing to summarise; arguments are let go in PostCall
+      return {State, nullptr}; // nothing to summarise
     Fn = Def;
     Body = Def->getBody();
     for (unsigned I = 0; I < Site.ForwardedArgs.size() && I < Def->getNumParams(); ++I) {
@@ -844,14 +918,14 @@ void ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
     }
   }
   if (!Body)
-    return;
+    return {State, nullptr};
 
   std::vector<ChannelUse> Uses =
       tether::analyzer::summarizeWorker(Fn, Body, Roots, channels());
-  if (Uses.empty())
-    return;
 
-  ProgramStateRef State = C.getState();
+  if (Uses.empty())
+    return {State, nullptr};
+
   const LocationContext *LC = C.getLocationContext();
   const ParentMap &PM = LC->getParentMap();
   bool InLoop = false;
@@ -915,16 +989,14 @@ void ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
     State = State->set<ChannelMap>(Key, CS);
     Keys.push_back(Key);
   }
-  if (Notes.empty()) {
-    C.addTransition(State);
-    return;
-  }
-  C.addTransition(State, C.getNoteTag([Keys, Notes](PathSensitiveBugReport &BR) {
-    for (const MemRegion *K : Keys)
-      if (BR.isInteresting(K))
-        return Notes;
-    return std::string();
-  }));
+  if (Notes.empty())
+    return {State, nullptr};
+  return {State, C.getNoteTag([Keys, Notes](PathSensitiveBugReport &BR) {
+            for (const MemRegion *K : Keys)
+              if (BR.isInteresting(K))
+                return Notes;
+            return std::string();
+          })};
 }
 
 ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
@@ -1129,32 +1201,25 @@ bool ChannelChecker::receivesInLoop(const Decl *Fn, const ValueDecl *Var) const 
   return F.Found;
 }
 
-void ChannelChecker::checkDeadSymbols(SymbolReaper &SR,
+void ChannelChecker::checkEndFunction(const ReturnStmt *RS,
                                       CheckerContext &C) const {
   // Channels held by trivially destructible variables (raw pointers,
-  // libdill handle arrays) are lost when the variable dies; objects and
-  // smart pointers when their destructor runs (checkPreCall).
+  // libdill handle arrays) are lost when their function returns; objects
+  // and smart pointers when their destructor runs (checkPreCall).
   ProgramStateRef State = C.getState();
-  llvm::SmallVector<const MemRegion *, 2> Dead;
-  for (const auto &[Key, CS] : State->get<ChannelMap>()) {
-    const auto *VR = dyn_cast<VarRegion>(Key);
-    if (!VR || SR.isLiveRegion(Key))
-      continue;
-    QualType T = VR->getDecl()->getType();
-    if (const auto *RD = T->getAsCXXRecordDecl();
-        RD && RD->hasDefinition() && !RD->hasTrivialDestructor() &&
-        VR->getStackFrame() == C.getStackFrame())
-      continue; // its destructor is still to run
-    Dead.push_back(Key);
-  }
-  if (Dead.empty())
+  llvm::SmallVector<const MemRegion *, 2> Ending;
+  for (const auto &[Key, CS] : State->get<ChannelMap>())
+    if (const auto *VR = dyn_cast<VarRegion>(Key))
+      if (VR->getStackFrame() == C.getStackFrame())
+        Ending.push_back(Key);
+  if (Ending.empty())
     return;
   ExplodedNode *Pred = C.getPredecessor();
-  for (const MemRegion *Key : Dead) {
-    const ChannelState *CS = State->get<ChannelMap>(Key);
-    std::string How = "the last reference to '" + nameOf(*CS) + "' is lost here";
-    State = lose(State, Key, C, How, Pred);
-  }
+  std::string Fn = functionName(frameDecl(C));
+  for (const MemRegion *Key : Ending)
+    State = lose(State, Key, C, "'" + Fn + "' returns and drops '" +
+                                    nameOf(*State->get<ChannelMap>(Key)) + "'",
+                 Pred);
   C.addTransition(State, Pred);
 }
 

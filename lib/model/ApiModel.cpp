@@ -43,6 +43,7 @@ constexpr BuiltinSpawn BuiltinSpawns[] = {
     {"::boost::thread_group::create_thread", WorkKind::Thread,
      SpawnForm::Method},
     {"::pthread_create", WorkKind::Thread, SpawnForm::PThreadCreate},
+    {"::taskcreate", WorkKind::Coroutine, SpawnForm::StartRoutine},
     // Tasks whose result is a future.
     {"::std::async", WorkKind::Task, SpawnForm::Function,
      /*ResultJoins=*/true, /*LaunchPolicy=*/true},
@@ -425,14 +426,22 @@ std::optional<SpawnSite> ApiModel::classifySpawn(const Expr *E) const {
     Site.Api = lookup(qualifiedName(FD));
     if (!Site.Api)
       return std::nullopt;
-    Site.Form = Site.Api->Form == SpawnForm::PThreadCreate
-                    ? SpawnForm::PThreadCreate
+    Site.Form = Site.Api->Form == SpawnForm::PThreadCreate ||
+                        Site.Api->Form == SpawnForm::StartRoutine
+                    ? Site.Api->Form
                     : SpawnForm::Function;
     Args.assign(Call->arg_begin(), Call->arg_end());
   } else {
     return std::nullopt;
   }
 
+  if (Site.Form == SpawnForm::StartRoutine) {
+    if (Args.size() < 2)
+      return std::nullopt;
+    Site.Callable = Args[0];
+    Site.ForwardedArgs.push_back(Args[1]);
+    return Site;
+  }
   if (Site.Form == SpawnForm::PThreadCreate) {
     if (Args.size() != 4)
       return std::nullopt;

@@ -49,6 +49,9 @@ enum class SpawnForm {
   ContainerEmplace,
   /// `pthread_create(&handle, attr, start, arg)`.
   PThreadCreate,
+  /// `taskcreate(start, arg, stacksize)` (libtask): a C start routine and
+  /// its argument first.
+  StartRoutine,
 };
 
 /// What destroying an object that owns spawned work does to that work.

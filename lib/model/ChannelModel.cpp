@@ -161,16 +161,11 @@ ChannelModel::ChannelModel(const ModelOptions &Options) {
   // cpp-channel.
   const ChannelLibrary *Msd = AddLibrary(
       {"cpp-channel", CapacityRule::ArgOrUnbounded, 0, false, false});
-  const ChannelLibrary *MsdStatic =
-      AddLibrary({"cpp-channel", CapacityRule::TemplateArg, 1, false, false});
+  // msd::static_channel<T, N> is an alias of channel<T, array_storage<T, N>>.
   MethodTable &MC = Classes["::msd::channel"];
   MC.Library = Msd;
-  MethodTable &MS = Classes["::msd::static_channel"];
-  MS.Library = MsdStatic;
-  for (const BuiltinMethod &M : MsdOps) {
+  for (const BuiltinMethod &M : MsdOps)
     MC.Ops[M.Name] = M.Op;
-    MS.Ops[M.Name] = M.Op;
-  }
 
   // C libraries.
   const ChannelLibrary *Libtask =
@@ -367,25 +362,28 @@ std::optional<uint64_t> ChannelModel::capacityOf(const ChannelLibrary &Lib,
   case CapacityRule::Arg:
     return constantArg(Arg(Lib.CapacityArg), Ctx);
   case CapacityRule::ArgOrUnbounded: {
+    // msd::channel<T, array_storage<T, N>> (msd::static_channel<T, N>).
+    QualType T = ChannelType.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (QualType P = smartPointee(T); !P.isNull())
+      T = P;
+    if (const auto *Spec =
+            dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T)))
+      if (Spec->getTemplateArgs().size() > 1 &&
+          Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Type)
+        if (const auto *Storage = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                recordOf(Spec->getTemplateArgs()[1].getAsType())))
+          if (Storage->getName() == "array_storage" &&
+              Storage->getTemplateArgs().size() > 1 &&
+              Storage->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
+            return Storage->getTemplateArgs()[1].getAsIntegral().getZExtValue();
     if (!Arg(Lib.CapacityArg))
       return UnboundedCapacity;
     std::optional<uint64_t> N = constantArg(Arg(Lib.CapacityArg), Ctx);
     if (N && *N == 0)
       return UnboundedCapacity;
     return N;
-  }
-  case CapacityRule::TemplateArg: {
-    QualType T = ChannelType.getNonReferenceType();
-    if (QualType P = smartPointee(T); !P.isNull())
-      T = P;
-    const auto *Spec =
-        dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
-    if (!Spec || Spec->getTemplateArgs().size() <= unsigned(Lib.CapacityArg))
-      return std::nullopt;
-    const TemplateArgument &TA = Spec->getTemplateArgs()[Lib.CapacityArg];
-    if (TA.getKind() != TemplateArgument::Integral)
-      return std::nullopt;
-    return TA.getAsIntegral().getZExtValue();
   }
   }
   return std::nullopt;

@@ -51,10 +51,9 @@ enum class CapacityRule {
   /// unbuffered (libtask chancreate(elemsize, bufsize); user types).
   Arg,
   /// msd::channel(capacity): a bounded queue of that many values; without an
-  /// argument (or 0) an unbounded queue whose writes never block.
+  /// argument (or 0) an unbounded queue whose writes never block;
+  /// msd::static_channel<T, N> (channel<T, array_storage<T, N>>) holds N.
   ArgOrUnbounded,
-  /// msd::static_channel<T, N>: holds N values.
-  TemplateArg,
   /// Sends never block.
   Unbounded,
 };
@@ -112,9 +111,8 @@ struct ChannelLibrary {
   /// For messages and docs: "Boost.Fiber", "cpp-channel", "libtask".
   std::string Name;
   CapacityRule Capacity = CapacityRule::Unbuffered;
-  /// The constructor/creator argument or template argument that sets the
-  /// capacity (CapacityRule::Arg, PowerOfTwoMinusOne, ArgOrUnbounded,
-  /// TemplateArg).
+  /// The constructor/creator argument that sets the capacity
+  /// (CapacityRule::Arg, PowerOfTwoMinusOne, ArgOrUnbounded).
   int CapacityArg = 0;
   /// After close(), blocked and later sends return instead of blocking
   /// (Boost.Fiber: `closed`; cpp-channel: write() returns false, `<<`

@@ -6,7 +6,8 @@
 // Real-API notes: `ch << v` writes (throws msd::closed_channel if closed),
 // `ch >> v` reads (blocks; on a closed, drained channel it returns without
 // assigning), write()/read() return false instead. capacity 0 (the default)
-// means unbuffered in the sense of "writes never block" (unbounded queue).
+// means an unbounded queue whose writes never block; channel(n) blocks writers
+// while n values wait, and close() does not wake them.
 // Range-for uses member begin()/end() with a blocking_iterator that ends when
 // the channel is closed and empty. Non-copyable and non-movable.
 #ifndef TETHER_MOCK_MSD_CHANNEL_HPP
@@ -60,6 +61,10 @@ public:
     std::unique_lock<std::mutex> lock{mtx_};
     if (is_closed_)
       return false;
+    // Bounded channels block writers while full; close() does not wake
+    // them (the real wait checks only the size).
+    if (capacity_ > 0)
+      cnd_.wait(lock, [this]() { return storage_.size() < capacity_; });
     storage_.push_back(std::forward<Type>(value));
     cnd_.notify_one();
     return true;

@@ -1,0 +1,737 @@
+#!/usr/bin/env bash
+# What the channel checks (tether-unreceived-send, tether-unsent-receive)
+# cost, as ratios, and whether they find what was seeded. Never asserts a
+# timing.
+#
+#   bench/channel-bench.sh [BUILD_DIR] [REPEAT]
+#
+# Corpus: NFILES generated C++ files (default 16) against the real
+# Boost.Fiber and libstdc++ headers, each with 16 spawner functions over
+# boost::fibers::unbuffered_channel / buffered_channel (fan-out where the
+# first result wins, pop_wait_for with a timeout branch, an error return
+# between the spawn and the receive, a worker waiting for a value that is
+# never sent, producer/consumer with close, buffered channels with or
+# without room, fibers on a local channel, non-blocking sends), about a
+# third of them with a seeded bug, among ordinary code (strings, containers,
+# a mutex-guarded cache, a condition-variable queue, std::async).
+#
+# (a) Over the same TUs: clang-19 -fsyntax-only (the floor of any AST-based
+#     tool), `tether scan -j 1 --checks=-*` (the driver with no check),
+#     `tether scan -j 1` with the two channel checks, and the stock
+#     clang-tidy-19 loading libTetherTidy.so with the same checks. Each keeps
+#     the best of up to REPEAT runs (default 2), as many as fit in BUDGET
+#     seconds (default 45) per configuration. Then the findings against the
+#     seeded bugs: found, missed, and reported in functions without one.
+# (b) In tether-clangd, over LSP (bench/lsp-latency.py): didOpen and
+#     didChange to diagnostics on the first generated file, with the two
+#     checks added against every clang-tidy check removed; the median of
+#     2 x REPEAT + 1 sessions.
+#
+# About 3.5 minutes on a 2-core machine with the defaults.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+build="${1:-$root/build}"
+repeat="${2:-2}"
+[[ -d "$build" ]] || { echo "no build folder $build" >&2; exit 2; }
+build="$(cd "$build" && pwd)"
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "REPEAT must be a positive integer, not '$repeat'" >&2; exit 2; }
+tether="$build/bin/tether"
+clangd="$build/bin/tether-clangd"
+plugin="$build/lib/libTetherTidy.so"
+for f in "$tether" "$clangd" "$plugin"; do
+  [[ -e "$f" ]] || { echo "missing $f: build Tether first (./bootstrap.sh build)" >&2; exit 2; }
+done
+for t in clang-19 clang-tidy-19 python3 bc; do
+  command -v "$t" >/dev/null || { echo "missing $t on PATH" >&2; exit 2; }
+done
+[[ -e /usr/include/boost/fiber/all.hpp ]] ||
+  { echo "missing Boost.Fiber headers (apt-get install libboost-fiber-dev)" >&2; exit 2; }
+
+checks='-*,tether-unreceived-send,tether-unsent-receive'
+NFILES="${NFILES:-16}"
+budget="${BUDGET:-45}"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# ---------------------------------------------------------------------------
+# The corpus: $work/channel/cNN.cpp, compile_commands.json, and seeded.json
+# (one entry per channel function: file, line range, pattern/variant, and
+# the check a seeded bug must trigger, or null).
+python3 - "$work/channel" "$NFILES" <<'PY'
+import json, os, random, sys
+
+out, nfiles = sys.argv[1], int(sys.argv[2])
+
+HEADERS = """#include <boost/fiber/all.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace fibers = boost::fibers;
+"""
+
+SEND, RECV = "tether-unreceived-send", "tether-unsent-receive"
+
+# Channel code. Each pattern has bug variants (the function strands exactly
+# one worker send or receive site, which the named check must report) and
+# clean ones. A variant is a function (n, rng) -> source; n makes names
+# unique.
+
+
+def detach(rng, captures, body):
+    """A detached std::thread or Boost fiber running a lambda."""
+    api = rng.choice(["std::thread", "std::thread", "fibers::fiber"])
+    return f"{api}([{captures}] {{ {body} }}).detach();"
+
+
+# 1. Fan-out, the first result wins.
+def fan_out(n, rng, tail, k=None, chan="fibers::unbuffered_channel<int>>()", helper=""):
+    k = k or rng.choice([2, 3, 4])
+    bound = "parts" if k == "n" else str(k)
+    return f"""
+static int probe_shard_{n}(int shard, int key) {{
+  int h = key * 31 + shard;
+  for (int r = 0; r < {3 + n % 5}; ++r)
+    h = (h ^ (h >> 3)) * 17 + r;
+  return h & 0xffff;
+}}
+{helper}
+int first_match_{n}(int key, int parts) {{
+  auto results = std::make_shared<{chan};
+  std::vector<std::thread> workers;
+  for (int shard = 0; shard < {bound}; ++shard)
+    workers.emplace_back([results, shard, key] {{ results->push(probe_shard_{n}(shard, key)); }});
+  for (auto &w : workers)
+    w.detach();
+{tail.replace("K", bound)}
+}}
+"""
+
+FAN_OUT_BUGS = {
+    "first-of-K": lambda n, rng: fan_out(n, rng, "  return results->value_pop();"),
+    "first-of-n": lambda n, rng: fan_out(n, rng, "  return results->value_pop();", k="n"),
+    # One worker streams K results; the spawner only wants the first.
+    "one-worker-streams": lambda n, rng: f"""
+static int chunk_{n}(int c, int key) {{ return (key << 4) ^ (c * {n % 13 + 3}); }}
+
+int first_chunk_{n}(int key) {{
+  auto chunks = std::make_shared<fibers::unbuffered_channel<int>>();
+  std::thread([chunks, key] {{
+    for (int c = 0; c < {rng.choice([2, 3, 4])}; ++c)
+      chunks->push(chunk_{n}(c, key));
+  }}).detach();
+  return chunks->value_pop();
+}}
+""",
+}
+FAN_OUT_CLEAN = {
+    "receive-all-K": lambda n, rng: fan_out(n, rng, """  int best = results->value_pop();
+  for (int i = 1; i < K; ++i)
+    best = std::min(best, results->value_pop());
+  return best;"""),
+    "receive-all-n": lambda n, rng: fan_out(n, rng, """  int best = -1;
+  for (int i = 0; i < K; ++i) {
+    int v = results->value_pop();
+    if (best < 0 || v < best)
+      best = v;
+  }
+  return best;""", k="n"),
+    "buffered": lambda n, rng: fan_out(n, rng, "  return results->value_pop(); // the others fit in the buffer",
+                                       chan="fibers::buffered_channel<int>>(8)"),
+    "close-after-first": lambda n, rng: fan_out(n, rng, """  int first = results->value_pop();
+  results->close(); // the others see `closed` and return
+  return first;"""),
+    # A helper of the same file receives every value.
+    "helper-receives-all": lambda n, rng: fan_out(n, rng, "  return min_of_{n}(*results, K);".replace("{n}", str(n)),
+                                                  helper=f"""
+static int min_of_{n}(fibers::unbuffered_channel<int> &ch, int count) {{
+  int best = ch.value_pop();
+  for (int i = 1; i < count; ++i)
+    best = std::min(best, ch.value_pop());
+  return best;
+}}
+"""),
+}
+
+
+# 2. pop_wait_for: the spawner gives up after a timeout.
+def timeout(n, rng, make, on_timeout):
+    return f"""
+static std::string slow_lookup_{n}(const std::string &key) {{
+  std::string v = key;
+  std::reverse(v.begin(), v.end());
+  return v + "#{n}";
+}}
+
+std::optional<std::string> lookup_within_{n}(const std::string &key, int millis) {{
+  auto reply = {make};
+  {detach(rng, "reply, key", "reply->push(slow_lookup_%d(key));" % n)}
+  std::string value;
+  if (reply->pop_wait_for(value, std::chrono::milliseconds(millis)) !=
+      fibers::channel_op_status::success) {{
+{on_timeout}    return std::nullopt;
+  }}
+  return value;
+}}
+"""
+
+UNBUFFERED_REPLY = "std::make_shared<fibers::unbuffered_channel<std::string>>()"
+TIMEOUT_BUGS = {
+    "timeout-return": lambda n, rng: timeout(n, rng, UNBUFFERED_REPLY, ""),
+}
+TIMEOUT_CLEAN = {
+    "close-on-timeout": lambda n, rng: timeout(n, rng, UNBUFFERED_REPLY,
+                                               "    reply->close(); // wakes the worker if it ever answers\n"),
+    "buffered": lambda n, rng: timeout(n, rng, "std::make_shared<fibers::buffered_channel<std::string>>(2)", ""),
+}
+
+
+# 3. An error return between the spawn and the receive.
+SPLIT = """  std::vector<std::string> fields;
+  std::string cur;
+  for (char c : csv) {
+    if (c == ',') {
+      fields.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  fields.push_back(cur);
+"""
+
+def column_total(n, rng, check_first, on_error=""):
+    spawn = f"""  auto totals = std::make_shared<fibers::unbuffered_channel<long>>();
+  std::thread([totals, fields] {{
+    long t = 0;
+    for (const auto &f : fields)
+      t += static_cast<long>(f.size()) * {n % 7 + 1};
+    totals->push(t);
+  }}).detach();
+"""
+    check = f"""  if (fields.size() < 2) {{
+{on_error}    return -1;
+  }}
+"""
+    return f"""
+long column_total_{n}(const std::string &csv, long *out) {{
+{SPLIT}{check + spawn if check_first else spawn + check}  *out = totals->value_pop();
+  return 0;
+}}
+"""
+
+def render(n, rng, check_first):
+    spawn = f"""  auto out = std::make_shared<fibers::unbuffered_channel<std::string>>();
+  std::thread(render_{n}, out, page).detach();
+"""
+    check = """  auto it = cache.find(page);
+  if (it != cache.end())
+    return it->second;
+"""
+    return f"""
+static void render_{n}(std::shared_ptr<fibers::unbuffered_channel<std::string>> out, std::string page) {{
+  std::string html = "<html><body>" + page + "</body></html>";
+  out->push(std::move(html));
+}}
+
+std::string render_cached_{n}(std::map<std::string, std::string> &cache, const std::string &page) {{
+{check + spawn if check_first else spawn + check}  std::string html = out->value_pop();
+  cache[page] = html;
+  return html;
+}}
+"""
+
+EARLY_BUGS = {
+    "error-return": lambda n, rng: column_total(n, rng, False),
+    "cache-hit-return": lambda n, rng: render(n, rng, False),
+    "closure-variable": lambda n, rng: f"""
+int checked_score_{n}(int x, bool fast) {{
+  auto score = std::make_shared<fibers::unbuffered_channel<int>>();
+  auto work = [score, x] {{ score->push(x * x % {n % 17 + 5}); }};
+  std::thread t(work);
+  t.detach();
+  if (fast)
+    return 0;
+  return score->value_pop();
+}}
+""",
+}
+EARLY_CLEAN = {
+    "close-on-error": lambda n, rng: column_total(n, rng, False, "    totals->close();\n"),
+    "check-first": lambda n, rng: column_total(n, rng, True),
+    "cache-check-first": lambda n, rng: render(n, rng, True),
+}
+
+
+# 4. A worker waits for a value the spawner may never send.
+def report_first(n, rng, guard):
+    return f"""
+void report_first_{n}(const std::vector<std::string> &lines) {{
+  auto queue = std::make_shared<fibers::unbuffered_channel<std::string>>();
+  std::thread([queue] {{
+    std::string line;
+    if (queue->pop(line) == fibers::channel_op_status::success)
+      std::fprintf(stderr, "[{n}] %s", line.c_str());
+  }}).detach();
+{guard}
+  queue->push(lines.front() + "\\n");
+}}
+"""
+
+def heartbeat(n, rng, stop):
+    worker = detach(rng, "stop", 'int code = stop->value_pop(); std::fprintf(stderr, "stopped %d\\n", code);')
+    return f"""
+void heartbeat_{n}(int beats) {{
+  auto stop = std::make_shared<fibers::unbuffered_channel<int>>();
+  {worker}
+  for (int b = 0; b < beats; ++b)
+    std::fprintf(stderr, "beat %d/{n}\\n", b);
+{stop}}}
+"""
+
+RECEIVER_BUGS = {
+    "empty-return": lambda n, rng: report_first(n, rng, "  if (lines.empty())\n    return;"),
+    "never-sent": lambda n, rng: heartbeat(n, rng, ""),
+}
+RECEIVER_CLEAN = {
+    "close-on-empty": lambda n, rng: report_first(n, rng, """  if (lines.empty()) {
+    queue->close(); // the logger sees `closed`
+    return;
+  }"""),
+    "always-send": lambda n, rng: report_first(n, rng, """  if (lines.empty()) {
+    queue->push(std::string("(nothing to report)\\n"));
+    return;
+  }"""),
+    "stop-sent": lambda n, rng: heartbeat(n, rng, "  stop->push(beats);\n"),
+}
+
+
+# 5. Producer/consumer: the consumer drains the channel until it is closed.
+def count_until_stop(n, rng, stop, pop_loop=False):
+    consume = ("""    std::string w;
+    while (ch->pop(w) == fibers::channel_op_status::success)
+      count->fetch_add(w.size());""" if pop_loop else """    for (const std::string &w : *ch)
+      count->fetch_add(w.size());""")
+    return f"""
+std::size_t count_until_stop_{n}(const std::vector<std::string> &words) {{
+  auto ch = std::make_shared<fibers::buffered_channel<std::string>>(64);
+  auto count = std::make_shared<std::atomic<std::size_t>>(0);
+  std::thread consumer([ch, count] {{
+{consume}
+  }});
+  for (const auto &w : words) {{
+    if (w == "__stop__") {{
+{stop}
+    }}
+    ch->push(w);
+  }}
+  ch->close();
+  consumer.join();
+  return count->load();
+}}
+"""
+
+PIPELINE_BUGS = {
+    "stop-without-close": lambda n, rng: count_until_stop(
+        n, rng, "      consumer.detach();\n      return count->load();"),
+    "pop-loop-stop-without-close": lambda n, rng: count_until_stop(
+        n, rng, "      consumer.detach();\n      return count->load();", pop_loop=True),
+}
+PIPELINE_CLEAN = {
+    "close-on-stop": lambda n, rng: count_until_stop(
+        n, rng, "      ch->close();\n      consumer.join();\n      return count->load();"),
+    "pop-loop-close-on-stop": lambda n, rng: count_until_stop(
+        n, rng, "      ch->close();\n      consumer.join();\n      return count->load();", pop_loop=True),
+    # The worker produces and closes; the spawner drains.
+    "worker-closes": lambda n, rng: f"""
+std::size_t drain_words_{n}(std::vector<std::string> words) {{
+  fibers::buffered_channel<std::string> ch(16);
+  std::thread producer([&ch, words] {{
+    for (const auto &w : words)
+      if (!w.empty())
+        ch.push(w);
+    ch.close();
+  }});
+  std::size_t letters = 0;
+  for (const std::string &w : ch)
+    letters += w.size();
+  producer.join();
+  return letters;
+}}
+""",
+}
+
+
+# 6. Fire-and-forget acknowledgements into a buffered channel.
+def broadcast(n, rng, cap, k):
+    return f"""
+int broadcast_{n}(const std::vector<int> &peers) {{
+  auto acks = std::make_shared<fibers::buffered_channel<int>>({cap});
+  for (int i = 0; i < {k}; ++i)
+    {detach(rng, "acks, i", "acks->push(i * %d);" % (n % 11 + 1))}
+  int sent = 0;
+  for (int p : peers)
+    sent += p > 0;
+  return sent;
+}}
+"""
+
+BUFFER_BUGS = {
+    # buffered_channel(4) holds 3 values, not 4.
+    "capacity-4-for-4": lambda n, rng: broadcast(n, rng, 4, 4),
+}
+BUFFER_CLEAN = {
+    "capacity-8-for-4": lambda n, rng: broadcast(n, rng, 8, 4),
+    "capacity-4-for-3": lambda n, rng: broadcast(n, rng, 4, 3),
+}
+
+
+# 7. Fibers on a local channel.
+def square_sum(n, rng, tail):
+    return f"""
+int square_sum_{n}(int a, int b) {{
+  fibers::unbuffered_channel<int> ch;
+  fibers::fiber f1([&ch, a] {{ ch.push(a * a); }});
+  fibers::fiber f2([&ch, b] {{ ch.push(b * b + {n % 5}); }});
+{tail}
+}}
+"""
+
+FIBER_BUGS = {
+    "first-of-two-detach": lambda n, rng: square_sum(
+        n, rng, "  int first = ch.value_pop();\n  f1.detach();\n  f2.detach();\n  return first;"),
+}
+FIBER_CLEAN = {
+    "both-then-join": lambda n, rng: square_sum(
+        n, rng, "  int total = ch.value_pop();\n  total += ch.value_pop();\n  f1.join();\n  f2.join();\n  return total;"),
+    "retry-wait-buffered": lambda n, rng: f"""
+int patient_{n}(int x) {{
+  fibers::buffered_channel<int> ch(2);
+  fibers::fiber f([&ch, x] {{ ch.push(x * {n % 9 + 2}); }});
+  int v = -1;
+  for (int attempt = 0; attempt < 3; ++attempt)
+    if (ch.pop_wait_for(v, std::chrono::milliseconds(10)) == fibers::channel_op_status::success)
+      break;
+  f.join();
+  return v;
+}}
+""",
+}
+
+
+# 8. Sends that never block, and a channel handed to someone else.
+NONBLOCKING_CLEAN = {
+    "try-push-timed-handed-off": lambda n, rng: f"""
+void register_sink_{n}(std::shared_ptr<fibers::unbuffered_channel<int>> sink);
+
+void publish_{n}(int value) {{
+  auto latest = std::make_shared<fibers::buffered_channel<int>>(2);
+  std::thread([latest, value] {{
+    if (latest->try_push(value) != fibers::channel_op_status::success)
+      std::fprintf(stderr, "dropped %d\\n", value);
+  }}).detach();
+  auto offer = std::make_shared<fibers::unbuffered_channel<int>>();
+  std::thread([offer, value] {{
+    if (offer->push_wait_for(value, std::chrono::milliseconds({n % 50 + 10})) ==
+        fibers::channel_op_status::timeout)
+      std::fprintf(stderr, "nobody took %d\\n", value);
+  }}).detach();
+  auto watched = std::make_shared<fibers::unbuffered_channel<int>>();
+  std::thread([watched, value] {{ watched->push(value + {n}); }}).detach();
+  register_sink_{n}(watched); // someone else receives
+}}
+""",
+}
+
+# (name, check a bug triggers, bug variants, clean variants)
+PATTERNS = [
+    ("fan-out", SEND, FAN_OUT_BUGS, FAN_OUT_CLEAN),
+    ("timeout", SEND, TIMEOUT_BUGS, TIMEOUT_CLEAN),
+    ("early-return", SEND, EARLY_BUGS, EARLY_CLEAN),
+    ("receiver", RECV, RECEIVER_BUGS, RECEIVER_CLEAN),
+    ("pipeline", RECV, PIPELINE_BUGS, PIPELINE_CLEAN),
+    ("buffered", SEND, BUFFER_BUGS, BUFFER_CLEAN),
+    ("fibers", SEND, FIBER_BUGS, FIBER_CLEAN),
+    ("non-blocking", None, {}, NONBLOCKING_CLEAN),
+]
+
+
+# Ordinary code around it: strings, containers, a mutex-guarded cache, a
+# condition-variable work queue, std::async. No channel.
+def plain(n):
+    return f"""
+std::vector<std::string> split_{n}(const std::string &s, char sep) {{
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {{
+    if (c == sep) {{
+      out.push_back(cur);
+      cur.clear();
+    }} else {{
+      cur += c;
+    }}
+  }}
+  out.push_back(cur);
+  return out;
+}}
+
+std::string trim_{n}(const std::string &s) {{
+  auto b = s.find_first_not_of(" \\t\\n");
+  if (b == std::string::npos)
+    return "";
+  auto e = s.find_last_not_of(" \\t\\n");
+  return s.substr(b, e - b + 1);
+}}
+
+std::map<std::string, int> word_counts_{n}(const std::string &text) {{
+  std::map<std::string, int> counts;
+  for (auto &w : split_{n}(text, ' ')) {{
+    std::string t = trim_{n}(w);
+    std::transform(t.begin(), t.end(), t.begin(),
+                   [](unsigned char c) {{ return static_cast<char>(std::tolower(c)); }});
+    if (!t.empty())
+      ++counts[t];
+  }}
+  return counts;
+}}
+
+std::vector<std::pair<std::string, int>> top_{n}(const std::map<std::string, int> &counts, std::size_t k) {{
+  std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
+  std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {{
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  }});
+  if (v.size() > k)
+    v.resize(k);
+  return v;
+}}
+
+class Cache{n} {{
+public:
+  explicit Cache{n}(std::size_t cap) : cap_(cap) {{}}
+  std::optional<std::string> get(const std::string &key) {{
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = map_.find(key);
+    if (it == map_.end())
+      return std::nullopt;
+    ++hits_;
+    return it->second;
+  }}
+  void put(const std::string &key, std::string value) {{
+    std::lock_guard<std::mutex> lock(mu_);
+    if (map_.size() >= cap_ && !order_.empty()) {{
+      map_.erase(order_.front());
+      order_.pop_front();
+    }}
+    if (map_.emplace(key, std::move(value)).second)
+      order_.push_back(key);
+  }}
+  std::size_t hits() const {{
+    std::lock_guard<std::mutex> lock(mu_);
+    return hits_;
+  }}
+
+private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::string> map_;
+  std::deque<std::string> order_;
+  std::size_t cap_;
+  std::size_t hits_ = 0;
+}};
+
+class WorkQueue{n} {{
+public:
+  void push(std::function<void()> job) {{
+    {{
+      std::lock_guard<std::mutex> lock(mu_);
+      jobs_.push_back(std::move(job));
+    }}
+    cv_.notify_one();
+  }}
+  bool run_one(std::chrono::milliseconds wait) {{
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!cv_.wait_for(lock, wait, [this] {{ return !jobs_.empty(); }}))
+      return false;
+    auto job = std::move(jobs_.front());
+    jobs_.pop_front();
+    lock.unlock();
+    job();
+    return true;
+  }}
+
+private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+}};
+
+long parallel_sum_{n}(const std::vector<int> &xs) {{
+  auto mid = xs.begin() + static_cast<long>(xs.size() / 2);
+  auto left = std::async(std::launch::async, [&xs, mid] {{ return std::accumulate(xs.begin(), mid, 0L); }});
+  long right = std::accumulate(mid, xs.end(), 0L);
+  return left.get() + right;
+}}
+
+std::string summary_{n}(const std::string &text, Cache{n} &cache) {{
+  if (auto hit = cache.get(text))
+    return *hit;
+  std::string out;
+  for (const auto &[word, count] : top_{n}(word_counts_{n}(text), 3))
+    out += word + "=" + std::to_string(count) + " ";
+  cache.put(text, out);
+  return out;
+}}
+"""
+
+
+def channel_file(i, path, rng, seeded):
+    parts = [HEADERS, "\nnamespace svc%d {\n" % i]
+    line = 1 + sum(p.count("\n") for p in parts)
+
+    def add(src, entry=None):
+        nonlocal line
+        if entry is not None:
+            entry.update(file=path, first=line, last=line + src.count("\n") - 1)
+            seeded.append(entry)
+        parts.append(src)
+        line += src.count("\n")
+
+    add(plain(i * 100))
+    k = 0
+    for rep in range(2):
+        for name, check, bugs, clean in PATTERNS:
+            k += 1
+            n = i * 100 + k
+            bug = bool(bugs) and rng.random() < 0.35
+            variants = bugs if bug else clean
+            variant = rng.choice(sorted(variants))
+            add(variants[variant](n, rng),
+                dict(pattern="%s/%s" % (name, variant), expect=check if bug else None))
+        add(plain(i * 100 + 50 + rep))
+    parts.append("\n} // namespace svc%d\n" % i)
+    return "".join(parts)
+
+
+rng = random.Random(19)
+os.makedirs(out)
+db, seeded = [], []
+for i in range(nfiles):
+    name = "c%02d.cpp" % i
+    path = os.path.join(out, name)
+    with open(path, "w") as f:
+        f.write(channel_file(i, path, rng, seeded))
+    db.append({"directory": out, "file": path,
+               "arguments": ["clang++-19", "-std=c++17", "-O2", "-Wall", "-c", name, "-o", name + ".o"]})
+json.dump(db, open(os.path.join(out, "compile_commands.json"), "w"), indent=1)
+json.dump(seeded, open(os.path.join(out, "seeded.json"), "w"), indent=1)
+PY
+
+db="$work/channel/compile_commands.json"
+
+# ---------------------------------------------------------------------------
+# (a) Per translation unit.
+scan() { "$tether" scan --compile-commands "$db" -j 1 --quiet --color=never "$@"; }
+tidy() { # the stock clang-tidy-19 with the plugin, one run per unit
+  units "$db" | cut -f2 | while read -r file; do
+    clang-tidy-19 -load="$plugin" --checks="$checks" -p "$(dirname "$db")" --quiet "$file"
+  done
+}
+
+# The findings of a JSON report against seeded.json.
+cat >"$work/match.py" <<'PY'
+import collections, json, os, sys
+
+seeded = json.load(open(sys.argv[1]))
+report = json.load(open(sys.argv[2]))
+tidy_text = open(sys.argv[3]).read()
+CHECKS = ("tether-unreceived-send", "tether-unsent-receive")
+found = [f for f in report["findings"] if f["check"] in CHECKS]
+where = collections.defaultdict(list)  # seeded index -> findings in its lines
+elsewhere = []
+for f in found:
+    loc = f["location"]
+    hit = [i for i, s in enumerate(seeded)
+           if s["file"] == loc["file"] and s["first"] <= loc["line"] <= s["last"]]
+    (where[hit[0]] if hit else elsewhere).append(f)
+bugs = [i for i, s in enumerate(seeded) if s["expect"]]
+caught = [i for i in bugs if any(f["check"] == seeded[i]["expect"] for f in where[i])]
+missed = [i for i in bugs if i not in caught]
+spurious = [(i, f) for i, fs in where.items() for f in fs
+            if f["check"] != seeded[i]["expect"]]
+extra = sum(max(0, sum(f["check"] == seeded[i]["expect"] for f in where[i]) - 1) for i in bugs)
+by_check = collections.Counter(f["check"] for f in found)
+tidy = sum(tidy_text.count("[%s]" % c) for c in CHECKS)
+print("seeded %d, reported %d (%d %s, %d %s; clang-tidy+plugin %d)" % (
+    len(bugs), len(found), by_check[CHECKS[0]], CHECKS[0], by_check[CHECKS[1]], CHECKS[1], tidy))
+print("found %d of %d seeded, missed %d, %d in %d functions without a seeded bug, %d more than one per bug, "
+      "%d outside the channel functions; %d TUs not analysed" % (
+          len(caught), len(bugs), len(missed), len(spurious), len({i for i, _ in spurious}), extra,
+          len(elsewhere), len(report.get("failures", []))))
+def sites(idx):
+    return ", ".join("%s:%d" % (os.path.basename(seeded[i]["file"]), seeded[i]["first"]) for i in idx[:3]) + \
+        (", ..." if len(idx) > 3 else "")
+for label, idx in (("missed", missed), ("reported, no bug seeded", sorted({i for i, _ in spurious}))):
+    groups = collections.defaultdict(list)
+    for i in idx:
+        groups[seeded[i]["pattern"]].append(i)
+    for pattern, g in sorted(groups.items()):
+        total = sum(1 for s in seeded if s["pattern"] == pattern)
+        print("  %s: %s, %d of %d (%s)" % (label, pattern, len(g), total, sites(g)))
+for f in elsewhere:
+    print("  outside: %s:%d [%s] %s" % (os.path.basename(f["location"]["file"]), f["location"]["line"],
+                                       f["check"], f["message"]))
+PY
+
+lines() { cat "$work/channel"/*.cpp | wc -l; }
+nfun=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/channel/seeded.json")
+echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "LLVM:    $(clang-19 --version | head -1); $("$tether" --version 2>&1 | head -1)"
+echo "corpus:  $NFILES files/$(lines) lines, $nfun channel functions (Boost.Fiber, libstdc++)"
+echo
+echo "(a) per translation unit, sequential (-j 1), best of up to $repeat runs (at most ${budget}s per configuration)"
+read -r floor nf < <(best "$repeat" /dev/null syntax_only "$db")
+read -r none nn < <(best "$repeat" /dev/null scan --checks='-*')
+read -r chan nc < <(best "$repeat" "$work/findings.json" scan --checks="$checks" --format=json)
+read -r tidyt nt < <(best "$repeat" "$work/tidy.txt" tidy)
+ratio() { f2 "$(echo "$1 / $2" | bc -l)"; }
+printf 'syntax-only %6.2fs  tether --checks=-* %6.2fs  tether channel checks %6.2fs  clang-tidy+plugin channel checks %6.2fs\n' \
+  "$floor" "$none" "$chan" "$tidyt"
+printf 'driver floor/syntax-only %sx  channel/syntax-only %sx  (channel-floor)/syntax-only %+.1f%% (%+.0f ms per TU)  tether/clang-tidy %sx\n' \
+  "$(ratio "$none" "$floor")" "$(ratio "$chan" "$floor")" "$(echo "100 * ($chan - $none) / $floor" | bc -l)" \
+  "$(echo "1000 * ($chan - $none) / $NFILES" | bc -l)" "$(ratio "$chan" "$tidyt")"
+echo "best of $nf/$nn/$nc/$nt runs"
+python3 "$work/match.py" "$work/channel/seeded.json" "$work/findings.json" "$work/tidy.txt"
+
+# ---------------------------------------------------------------------------
+# (b) tether-clangd over LSP, on the first generated file.
+clangd_project "$work/lsp-on" tether-unreceived-send tether-unsent-receive
+clangd_project "$work/lsp-off"
+cp "$work/channel/c00.cpp" "$work/lsp-on/channels.cpp"
+cp "$work/channel/c00.cpp" "$work/lsp-off/channels.cpp"
+sessions=$((2 * repeat + 1))
+seeded0=$(python3 -c 'import json,sys; print(sum(1 for s in json.load(open(sys.argv[1])) if s["expect"] and s["file"].endswith("/c00.cpp")))' \
+  "$work/channel/seeded.json")
+echo
+echo "(b) tether-clangd, median of $sessions sessions; off: .clangd Remove: ['*'], channel: Add: [the two checks] +"
+echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session;"
+echo "    $seeded0 bugs seeded in the file"
+clangd_case "$work/lsp-on" "$work/lsp-off" channels.cpp channel
