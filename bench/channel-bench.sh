@@ -5,7 +5,7 @@
 #
 #   bench/channel-bench.sh [BUILD_DIR] [REPEAT]
 #
-# Corpus: NFILES generated C++ files (default 16) against the real
+# Corpus: NFILES generated C++ files (default 12) against the real
 # Boost.Fiber and libstdc++ headers, each with 16 spawner functions over
 # boost::fibers::unbuffered_channel / buffered_channel (fan-out where the
 # first result wins, pop_wait_for with a timeout branch, an error return
@@ -20,7 +20,7 @@
 #     `tether scan -j 1` with the two channel checks, and the stock
 #     clang-tidy-19 loading libTetherTidy.so with the same checks. Each keeps
 #     the best of up to REPEAT runs (default 2), as many as fit in BUDGET
-#     seconds (default 45) per configuration. Then the findings against the
+#     seconds (default 60) per configuration. Then the findings against the
 #     seeded bugs: found, missed, and reported in functions without one.
 # (b) In tether-clangd, over LSP (bench/lsp-latency.py): didOpen and
 #     didChange to diagnostics on the first generated file, with the two
@@ -51,8 +51,8 @@ done
   { echo "missing Boost.Fiber headers (apt-get install libboost-fiber-dev)" >&2; exit 2; }
 
 checks='-*,tether-unreceived-send,tether-unsent-receive'
-NFILES="${NFILES:-16}"
-budget="${BUDGET:-45}"
+NFILES="${NFILES:-12}"
+budget="${BUDGET:-60}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -730,8 +730,10 @@ cp "$work/channel/c00.cpp" "$work/lsp-off/channels.cpp"
 sessions=$((2 * repeat + 1))
 seeded0=$(python3 -c 'import json,sys; print(sum(1 for s in json.load(open(sys.argv[1])) if s["expect"] and s["file"].endswith("/c00.cpp")))' \
   "$work/channel/seeded.json")
+scanned0=$(python3 -c 'import json,sys; print(sum(1 for f in json.load(open(sys.argv[1]))["findings"] if f["location"]["file"].endswith("/c00.cpp")))' \
+  "$work/findings.json")
 echo
 echo "(b) tether-clangd, median of $sessions sessions; off: .clangd Remove: ['*'], channel: Add: [the two checks] +"
 echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session;"
-echo "    $seeded0 bugs seeded in the file"
+echo "    c00.cpp as channels.cpp: $seeded0 bugs seeded, tether scan reports $scanned0"
 clangd_case "$work/lsp-on" "$work/lsp-off" channels.cpp channel

@@ -203,7 +203,7 @@ private:
   /// The spawner loses \p Key: report stranded work, forget the channel.
   ProgramStateRef lose(ProgramStateRef State, const MemRegion *Key,
                        CheckerContext &C, llvm::StringRef How,
-                       ExplodedNode *&Pred) const;
+                       ExplodedNode *&Pred, bool CanNote = true) const;
   ProgramStateRef letGo(ProgramStateRef State, const MemRegion *Key) const;
   void letGoArguments(const CallEvent &Call, CheckerContext &C) const;
 
@@ -1001,8 +1001,8 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
 
 ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
                                      const MemRegion *Key, CheckerContext &C,
-                                     llvm::StringRef How,
-                                     ExplodedNode *&Pred) const {
+                                     llvm::StringRef How, ExplodedNode *&Pred,
+                                     bool CanNote) const {
   const ChannelState *Found = State->get<ChannelMap>(Key);
   if (!Found)
     return State;
@@ -1039,8 +1039,15 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
         [EndNote](PathSensitiveBugReport &) -> std::string { return EndNote; });
     // The note goes on a node of its own: the error node is reserved for
     // the end of the path (BlockedOperationVisitor).
-    ExplodedNode *Noted = C.addTransition(State, Pred, Tag);
-    ExplodedNode *N = Noted ? C.generateNonFatalErrorNode(State, Noted) : nullptr;
+    // (Only where the program point has a location: falling off the end
+    // of a function has none.)
+    ExplodedNode *Noted = CanNote ? C.addTransition(State, Pred, Tag) : Pred;
+    // A tag of its own, so that the transition the caller adds next (same
+    // state, same point) is a new node rather than this one again.
+    static const SimpleProgramPointTag ErrorTag("tether.ChannelModeling",
+                                                "stranded work");
+    ExplodedNode *N =
+        Noted ? C.generateNonFatalErrorNode(State, Noted, &ErrorTag) : nullptr;
     if (!N)
       return;
     Pred = N;
@@ -1219,7 +1226,7 @@ void ChannelChecker::checkEndFunction(const ReturnStmt *RS,
   for (const MemRegion *Key : Ending)
     State = lose(State, Key, C, "'" + Fn + "' returns and drops '" +
                                     nameOf(*State->get<ChannelMap>(Key)) + "'",
-                 Pred);
+                 Pred, /*CanNote=*/RS != nullptr);
   C.addTransition(State, Pred);
 }
 
