@@ -83,6 +83,7 @@ struct ChannelState {
   bool Inexact = false;       // senders started in a loop of unknown count
   bool LocalObject = false;   // the channel object is a local variable
   bool ReceivedInLoop = false; // by the spawner, in a loop of unknown count
+  bool ReceiversInexact = false; // receivers started in such a loop
 
   const Expr *SendSite = nullptr, *ReceiveSite = nullptr;
   const Stmt *SenderSpawn = nullptr, *ReceiverSpawn = nullptr;
@@ -99,6 +100,7 @@ struct ChannelState {
            OtherReceiver == O.OtherReceiver && OtherSender == O.OtherSender &&
            Escaped == O.Escaped && Inexact == O.Inexact &&
            LocalObject == O.LocalObject && ReceivedInLoop == O.ReceivedInLoop &&
+           ReceiversInexact == O.ReceiversInexact &&
            SendSite == O.SendSite && ReceiveSite == O.ReceiveSite &&
            SenderSpawn == O.SenderSpawn && ReceiverSpawn == O.ReceiverSpawn &&
            Var == O.Var;
@@ -110,7 +112,8 @@ struct ChannelState {
                   (uint64_t(Receivers) << 24) | (uint64_t(Sent) << 32));
     ID.AddInteger(CapacityKnown | ReceiverNeedsClose << 1 | Closed << 2 |
                   OtherReceiver << 3 | OtherSender << 4 | Escaped << 5 |
-                  Inexact << 6 | LocalObject << 7 | ReceivedInLoop << 8);
+                  Inexact << 6 | LocalObject << 7 | ReceivedInLoop << 8 |
+                  ReceiversInexact << 9);
     ID.AddPointer(SendSite);
     ID.AddPointer(ReceiveSite);
     ID.AddPointer(SenderSpawn);
@@ -123,6 +126,10 @@ struct ChannelState {
 } // namespace
 
 REGISTER_MAP_WITH_PROGRAMSTATE(ChannelMap, const MemRegion *, ChannelState)
+/// The object a tracked smart pointer points to (`*sp`, `sp.get()`,
+/// `sp.operator->()` give an opaque region when the library is not
+/// inlined), mapped to the smart pointer's key.
+REGISTER_MAP_WITH_PROGRAMSTATE(ChannelAlias, const MemRegion *, const MemRegion *)
 
 namespace {
 
@@ -207,14 +214,49 @@ private:
   ProgramStateRef letGo(ProgramStateRef State, const MemRegion *Key) const;
   void letGoArguments(const CallEvent &Call, CheckerContext &C) const;
 
-  /// Does \p Fn receive from \p Var inside a loop (other than a range-for
-  /// over the channel)?
-  bool receivesInLoop(const Decl *Fn, const ValueDecl *Var) const;
+  /// Does \p Fn receive from (send on) \p Var inside a loop (other than a
+  /// range-for over the channel)?
+  bool opsInLoop(const Decl *Fn, const ValueDecl *Var, ChannelOpKind Kind) const;
 
   mutable llvm::DenseSet<std::pair<const Stmt *, const Decl *>> Reported;
 };
 
 bool isLibdillGoCall(const CallExpr *Call, const ParentMap &PM);
+
+/// The closure \p E is or carries: a lambda written there, a variable
+/// initialised with one, or either wrapped in a std::function.
+const LambdaExpr *closureIn(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      return V && V->getInit()
+                 ? dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit())
+                 : nullptr;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      E = CE->getNumArgs() >= 1 ? CE->getArg(0) : nullptr;
+      continue;
+    }
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = FC->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+          (FD->getName() == "move" || FD->getName() == "forward") &&
+          CE->getNumArgs() == 1) {
+        E = CE->getArg(0);
+        continue;
+      }
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
 
 const Decl *frameDecl(CheckerContext &C) {
   return C.getLocationContext()->getStackFrame()->getDecl();
@@ -450,9 +492,31 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
     return;
   }
 
+  // The channel the call acts on: its object or argument value first (a
+  // helper the analyzer inlines reaches the spawner's channel through a
+  // parameter), else the variable the expression names.
+  const MemRegion *Key = nullptr;
+  {
+    SVal Operand = UnknownVal();
+    if (Site.Op.ChannelArg < 0) {
+      if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
+        Operand = IC->getCXXThisVal();
+    } else if (unsigned(Site.Op.ChannelArg) < Call.getNumArgs()) {
+      Operand = Call.getArgSVal(Site.Op.ChannelArg);
+    }
+    if (const MemRegion *R = Operand.getAsRegion()) {
+      R = R->StripCasts()->getBaseRegion();
+      if (State->get<ChannelMap>(R))
+        Key = R;
+      else if (const MemRegion *const *Owner = State->get<ChannelAlias>(R))
+        Key = *Owner;
+    }
+  }
   const ValueDecl *D = tether::analyzer::channelDecl(Site.Channel);
-  const MemRegion *Key = keyOfDecl(D, C);
-  State = track(State, Key, D, C);
+  if (!Key) {
+    Key = keyOfDecl(D, C);
+    State = track(State, Key, D, C);
+  }
   const ChannelState *Found = Key ? State->get<ChannelMap>(Key) : nullptr;
   if (!Found) {
     C.addTransition(State);
@@ -522,8 +586,10 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
       C.addTransition(Ok->set<ChannelMap>(Key, Done),
                       C.getNoteTag(Note("assuming " + DoneText)));
     if (NotDone) {
+      bool Timed = Site.Op.Block == Blocking::Timed ||
+                   (Site.Op.DeadlineArg >= 0 && !Blocks);
       std::string Text =
-          Site.Op.Block == Blocking::Timed
+          Timed
               ? "assuming '" + Op + "' times out; '" + Name + "' still has " +
                     std::to_string(IsReceive ? CS.Senders : CS.Receivers) +
                     (IsReceive ? " waiting sender(s)" : " waiting receiver(s)")
@@ -717,7 +783,10 @@ bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     Object = IC->getCXXThisExpr();
   llvm::SmallVector<const Expr *, 4> Args;
   for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-    Args.push_back(Call.getArgExpr(I));
+    if (const Expr *A = Call.getArgExpr(I))
+      Args.push_back(A);
+    else
+      return false; // an allocator call, a call without argument expressions
   auto Site = channels().classify(FD, Object, Args);
   if (!Site)
     return false;
@@ -743,8 +812,31 @@ void ChannelChecker::checkPostCall(const CallEvent &Call,
   if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
     Object = IC->getCXXThisExpr();
   llvm::SmallVector<const Expr *, 4> Args;
+  bool HasAllArgs = true;
   for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-    Args.push_back(Call.getArgExpr(I));
+    if (const Expr *A = Call.getArgExpr(I))
+      Args.push_back(A);
+    else
+      HasAllArgs = false;
+  if (!HasAllArgs)
+    return;
+  // `*sp`, `sp.get()`, `sp->` on a tracked smart pointer: remember what
+  // they return, so that a helper given `*sp` reaches the channel.
+  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call)) {
+    const MemRegion *This = IC->getCXXThisVal().getAsRegion();
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (This && MD && C.getState()->get<ChannelMap>(This->getBaseRegion()) &&
+        (MD->getOverloadedOperator() == OO_Star ||
+         MD->getOverloadedOperator() == OO_Arrow ||
+         (MD->getIdentifier() && MD->getName() == "get")))
+      if (const MemRegion *Target = Call.getReturnValue().getAsRegion()) {
+        Target = Target->StripCasts()->getBaseRegion();
+        if (Target != This->getBaseRegion())
+          C.addTransition(C.getState()->set<ChannelAlias>(
+              Target, This->getBaseRegion()));
+        return;
+      }
+  }
   if (auto Site = channels().classify(FD, Object, Args)) {
     QualType RT = Call.getResultType();
     if (!RT->isVoidType() && !RT->isScalarType() && !RT->isReferenceType())
@@ -777,7 +869,9 @@ void ChannelChecker::letGoArguments(const CallEvent &Call,
     const Expr *Arg = Call.getArgExpr(I);
     if (!Arg)
       continue;
-    if (const auto *L = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit())) {
+    // A closure (written there, held in a variable, or wrapped in a
+    // std::function) takes its captures along.
+    if (const LambdaExpr *L = closureIn(Arg)) {
       for (const LambdaCapture &Cap : L->captures())
         if (Cap.capturesVariable())
           Next = letGo(Next, keyOfDecl(Cap.getCapturedVar(), C));
@@ -906,8 +1000,13 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
     const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-    if (!Def || !Def->hasBody())
-      return {State, nullptr}; // nothing to summarise
+    if (!Def || !Def->hasBody()) {
+      // Work Tether cannot see may receive, send or close: let go of every
+      // channel passed to it.
+      for (const Expr *Arg : Site.ForwardedArgs)
+        State = letGo(State, keyOf(Arg, C));
+      return {State, nullptr};
+    }
     Fn = Def;
     Body = Def->getBody();
     for (unsigned I = 0; I < Site.ForwardedArgs.size() && I < Def->getNumParams(); ++I) {
@@ -964,10 +1063,11 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
               "' until the value is received (" + std::to_string(CS.Senders) +
               (CS.Senders == 1 ? " sender" : " senders") + " pending)";
     } else if (U.MustReceive || U.ReceivesUntilClosed) {
-      if (U.MustReceive && !U.ReceivesUntilClosed)
+      if (U.MustReceive && !U.ReceivesUntilClosed) {
         ++CS.Receivers;
-      CS.ReceiverNeedsClose |= U.ReceivesUntilClosed &&
-                               CS.Lib->CloseReleasesSenders;
+        CS.ReceiversInexact |= Inexact;
+      }
+      CS.ReceiverNeedsClose |= U.ReceivesUntilClosed && CS.Lib->HasClose;
       if (!CS.ReceiveSite && (CS.Receivers || CS.ReceiverNeedsClose)) {
         CS.ReceiveSite = U.ReceiveSite;
         CS.ReceiveName = U.ReceiveName;
@@ -1018,15 +1118,18 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
   // Senders started in one loop and values received in another, both of
   // unknown count: the path cannot tell whether the counts match.
   bool Comparable =
-      !(CS.Inexact && (CS.ReceivedInLoop || receivesInLoop(Unique, CS.Var)));
+      !(CS.Inexact && (CS.ReceivedInLoop ||
+                       opsInLoop(Unique, CS.Var, ChannelOpKind::Receive)));
   bool SendersStranded = SendEnabled && CS.SendSite && !ReleasedByClose &&
                          Comparable &&
                          !CS.OtherReceiver && CS.CapacityKnown &&
                          CS.Capacity != ChannelModel::UnboundedCapacity &&
                          CS.Senders > CS.Capacity;
-  bool ReceiversStranded = ReceiveEnabled && CS.ReceiveSite && !CS.Closed &&
-                           !CS.OtherSender &&
-                           (CS.Receivers > 0 || CS.ReceiverNeedsClose);
+  bool ReceiversComparable =
+      !(CS.ReceiversInexact && opsInLoop(Unique, CS.Var, ChannelOpKind::Send));
+  bool ReceiversStranded =
+      ReceiveEnabled && CS.ReceiveSite && !CS.Closed && !CS.OtherSender &&
+      ((CS.Receivers > 0 && ReceiversComparable) || CS.ReceiverNeedsClose);
   if (!SendersStranded && !ReceiversStranded)
     return State;
 
@@ -1100,8 +1203,9 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
              " blocked";
     }
     if (CS.LocalObject && CS.Lib->DestructorCloses)
-      Msg += " until '" + Name + "' is destroyed, whose destructor wakes "
-             "them inside a dead channel";
+      Msg += " until '" + Name + "' is destroyed, whose destructor wakes " +
+             std::string(Stranded == 1 && !CS.Inexact ? "it" : "them") +
+             " inside a dead channel";
     else if (CS.LocalObject)
       Msg += " on a channel that is destroyed under them";
     Msg += "; receive every value";
@@ -1127,7 +1231,7 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
       Msg += ", or create it with a buffer for every sender (chancreate's "
              "second argument" +
              std::string(CS.Inexact ? ")" : ": " + std::to_string(CS.TotalSenders) + ")");
-    } else {
+    } else if (CS.Lib->CanBuffer) {
       Msg += ", or give it room for every sender";
     }
     std::string EndNote =
@@ -1145,7 +1249,7 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
                            ? std::string("iterating over '") + Name + "'"
                            : "in '" + CS.ReceiveName.str() + "' on '" + Name + "'") +
                       ": ";
-    bool HasClose = CS.Lib->Name != "libtask";
+    bool HasClose = CS.Lib->HasClose;
     if (CS.ReceiverNeedsClose && CS.Receivers == 0)
       Msg += "it receives until '" + Name + "' is closed, but '" + Spawner +
              "' drops it without closing it; close '" + Name +
@@ -1157,24 +1261,29 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
              (CS.Receivers == 1 ? " receiver waits" : " receivers wait") +
              "; send every value it waits for" +
              (HasClose ? ", or close '" + Name + "' before returning" : "");
-    std::string EndNote = How.str() + " without being closed; " +
-                          std::to_string(CS.Receivers) +
-                          (CS.Receivers == 1 ? " receiver" : " receivers") +
-                          " still waiting";
+    std::string EndNote =
+        How.str() + " without closing it; " +
+        (CS.Receivers ? std::to_string(CS.Receivers) +
+                            (CS.Receivers == 1 ? " receiver" : " receivers") +
+                            " still waiting"
+                      : std::string("the receiver waits for a close"));
     Emit(*ReceiveBT, CS.ReceiveSite, Msg, EndNote);
   }
   return State;
 }
 
-bool ChannelChecker::receivesInLoop(const Decl *Fn, const ValueDecl *Var) const {
+bool ChannelChecker::opsInLoop(const Decl *Fn, const ValueDecl *Var,
+                               ChannelOpKind Kind) const {
   if (!Fn || !Fn->getBody() || !Var)
     return false;
   struct Finder : RecursiveASTVisitor<Finder> {
     const ChannelModel &Model;
     const ValueDecl *Var;
+    ChannelOpKind Kind;
     unsigned LoopDepth = 0;
     bool Found = false;
-    Finder(const ChannelModel &M, const ValueDecl *V) : Model(M), Var(V) {}
+    Finder(const ChannelModel &M, const ValueDecl *V, ChannelOpKind K)
+        : Model(M), Var(V), Kind(K) {}
     bool TraverseLoop(Stmt *S, llvm::function_ref<bool()> Traverse) {
       ++LoopDepth;
       bool R = Traverse();
@@ -1198,12 +1307,12 @@ bool ChannelChecker::receivesInLoop(const Decl *Fn, const ValueDecl *Var) const 
       if (!LoopDepth)
         return true;
       if (auto Site = Model.classify(CE))
-        if (Site->Op.Kind == ChannelOpKind::Receive && Site->Channel &&
+        if (Site->Op.Kind == Kind && Site->Channel &&
             tether::analyzer::channelDecl(Site->Channel) == Var)
           Found = true;
       return !Found;
     }
-  } F(channels(), Var);
+  } F(channels(), Var, Kind);
   F.TraverseStmt(Fn->getBody());
   return F.Found;
 }

@@ -31,9 +31,56 @@ bool isSmartPointer(QualType T) {
          (RD->getName() == "shared_ptr" || RD->getName() == "unique_ptr");
 }
 
+/// Does \p Loop's body leave the loop by itself (break, return, goto,
+/// throw)? Breaks of nested loops and switches do not count.
+bool hasOwnExit(const Stmt *Loop) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    unsigned Nested = 0;
+    bool Found = false;
+    bool TraverseNested(Stmt *S, llvm::function_ref<bool()> Traverse) {
+      ++Nested;
+      bool R = Traverse();
+      --Nested;
+      return R;
+    }
+    bool TraverseForStmt(ForStmt *S) {
+      return TraverseNested(S, [&] { return RecursiveASTVisitor::TraverseForStmt(S); });
+    }
+    bool TraverseWhileStmt(WhileStmt *S) {
+      return TraverseNested(S, [&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
+    }
+    bool TraverseDoStmt(DoStmt *S) {
+      return TraverseNested(S, [&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+    }
+    bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+      return TraverseNested(S, [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
+    }
+    bool TraverseSwitchStmt(SwitchStmt *S) {
+      return TraverseNested(S, [&] { return RecursiveASTVisitor::TraverseSwitchStmt(S); });
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBreakStmt(BreakStmt *) {
+      Found |= Nested == 0;
+      return !Found;
+    }
+    bool VisitReturnStmt(ReturnStmt *) { return !(Found = true); }
+    bool VisitGotoStmt(GotoStmt *) { return !(Found = true); }
+    bool VisitCXXThrowExpr(CXXThrowExpr *) { return !(Found = true); }
+  } F;
+  const Stmt *Body = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    Body = W->getBody();
+  else if (const auto *D = dyn_cast<DoStmt>(Loop))
+    Body = D->getBody();
+  else if (const auto *Fo = dyn_cast<ForStmt>(Loop))
+    Body = Fo->getBody();
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Found;
+}
+
 /// Does a loop around \p S (inside \p Body) end only through the channel:
 /// no condition, a constant true one, or one that contains \p S itself
-/// (`while (ch.pop(v) == success)`)?
+/// (`while (ch.pop(v) == success)`), and no break or return of its own?
 bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
   for (const Stmt *P = PM.getParent(S); P && P != Body; P = PM.getParent(P)) {
     const Expr *Cond = nullptr;
@@ -45,6 +92,8 @@ bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
       Cond = F->getCond();
     else
       continue;
+    if (hasOwnExit(P))
+      return false;
     if (!Cond)
       return true;
     bool Contains = false;
@@ -156,7 +205,16 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
           RootOf[V] = R;
       return true;
     }
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // other work
+    // A closure inside the work may do anything with what it captures
+    // (run elsewhere, be stored, be spawned again): a captured channel
+    // counts as handed on. Its body is not this work's.
+    bool TraverseLambdaExpr(LambdaExpr *L) {
+      for (const LambdaCapture &Cap : L->captures())
+        if (Cap.capturesVariable())
+          if (auto It = RootOf.find(Cap.getCapturedVar()); It != RootOf.end())
+            Escapes.insert(It->second);
+      return true;
+    }
     bool VisitCXXForRangeStmt(CXXForRangeStmt *FR) {
       if (const ValueDecl *R = rootOf(FR->getRangeInit()))
         if (Model.channelType(FR->getRangeInit()->getType()))

@@ -115,8 +115,8 @@ struct ModelOptions {
   /// `JoiningTypes`: classes whose destructor waits for the work they own.
   std::vector<std::string> JoiningTypes;
   /// `ChannelTypes`: channel classes, `::ns::Chan` (unbuffered),
-  /// `::ns::Chan=argN` (constructor argument N is the number of values it
-  /// holds) or `::ns::Chan=unbounded`.
+  /// `::ns::Chan(argN)` (constructor argument N is the number of values it
+  /// holds) or `::ns::Chan(unbounded)`. Channel names are matched exactly.
   std::vector<std::string> ChannelTypes;
   /// `ChannelSendFunctions`, `ChannelReceiveFunctions`,
   /// `ChannelCloseFunctions`: blocking operations of those types, as

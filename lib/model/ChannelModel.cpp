@@ -168,21 +168,27 @@ ChannelModel::ChannelModel(const ModelOptions &Options) {
     MC.Ops[M.Name] = M.Op;
 
   // C libraries.
-  const ChannelLibrary *Libtask =
-      AddLibrary({"libtask", CapacityRule::Arg, 1, false, false});
+  ChannelLibrary LibtaskLib{"libtask", CapacityRule::Arg, 1, false, false};
+  LibtaskLib.HasClose = false;
+  const ChannelLibrary *Libtask = AddLibrary(std::move(LibtaskLib));
   for (const BuiltinFunction &F : LibtaskFunctions)
     Functions[std::string("::") + F.Name] = {Libtask, F.Op};
-  const ChannelLibrary *Libdill =
-      AddLibrary({"libdill", CapacityRule::Unbuffered, 0, true, false});
+  ChannelLibrary LibdillLib{"libdill", CapacityRule::Unbuffered, 0, true,
+                            false};
+  LibdillLib.CanBuffer = false;
+  const ChannelLibrary *Libdill = AddLibrary(std::move(LibdillLib));
   for (const BuiltinFunction &F : LibdillFunctions)
     Functions[std::string("::") + F.Name] = {Libdill, F.Op};
 
-  // User channel types: `::ns::Type`, `::ns::Type=argN`,
-  // `::ns::Type=unbounded`.
+  // User channel types: `::ns::Type`, `::ns::Type(argN)`,
+  // `::ns::Type(unbounded)`. (No `=`: clang --analyze allows none in a
+  // -analyzer-config value.)
   for (const std::string &Entry : Options.ChannelTypes) {
-    auto [Name, Capacity] = llvm::StringRef(Entry).split('=');
+    auto [Name, Capacity] = llvm::StringRef(Entry).split('(');
     ChannelLibrary L{Name.trim().str(), CapacityRule::Unbuffered, 0, true,
                      false};
+    Capacity = Capacity.trim();
+    Capacity.consume_back(")");
     Capacity = Capacity.trim();
     if (Capacity == "unbounded") {
       L.Capacity = CapacityRule::Unbounded;
@@ -280,6 +286,8 @@ ChannelModel::classify(const FunctionDecl *Callee, const Expr *Object,
                        : nullptr;
     if (!Site.Library && Site.Channel)
       Site.Library = channelType(Site.Channel->getType());
+    if (!Site.Channel && Op.Kind != K::Create)
+      return std::nullopt;
     if (!Site.Library)
       return std::nullopt;
     Site.Name = It->first();
@@ -287,7 +295,7 @@ ChannelModel::classify(const FunctionDecl *Callee, const Expr *Object,
     Site.Name.consume_front("dill_"); // users write the macro names
     return Site;
   }
-  if (Args.empty())
+  if (Args.empty() || !Args[0])
     return std::nullopt;
   const CXXRecordDecl *RD = recordOf(Args[0]->getType());
   if (!RD)

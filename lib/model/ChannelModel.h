@@ -121,6 +121,11 @@ struct ChannelLibrary {
   /// The destructor closes the channel (Boost.Fiber): blocked senders wake
   /// up, inside an object that is going away.
   bool DestructorCloses = false;
+  /// The library can close a channel at all (libtask cannot): receivers
+  /// that wait for a close are only a bug where one is possible.
+  bool HasClose = true;
+  /// Channels can buffer values (libdill's cannot).
+  bool CanBuffer = true;
 };
 
 /// One recognised channel operation in the source.
@@ -181,7 +186,7 @@ private:
   std::vector<std::unique_ptr<ChannelLibrary>> Libraries;
 };
 
-/// "holds 7 values", "is unbuffered", "is unbounded": for messages.
+/// "holds 7 values", "unbuffered", "unbounded": for messages.
 std::string describeCapacity(uint64_t Capacity);
 
 /// The smallest valid boost::fibers::buffered_channel capacity that holds

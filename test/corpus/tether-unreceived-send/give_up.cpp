@@ -108,7 +108,7 @@ int validateFirst(const std::string &term, const std::string &other) {
 int localByReference(const std::string &term) {
   Channel ch;
   boost::fibers::fiber([&ch, term] {
-    ch.push(search(term)); // analyzer-warning{{the fiber started by 'boost::fibers::fiber' blocks forever in 'push' on 'ch': 'localByReference' gives up before the value arrives, so the fiber stays blocked until 'ch' is destroyed, whose destructor wakes them inside a dead channel; receive every value, or make it a buffered_channel<T>(2)}}
+    ch.push(search(term)); // analyzer-warning{{the fiber started by 'boost::fibers::fiber' blocks forever in 'push' on 'ch': 'localByReference' gives up before the value arrives, so the fiber stays blocked until 'ch' is destroyed, whose destructor wakes it inside a dead channel; receive every value, or make it a buffered_channel<T>(2)}}
   }).detach();
   Record r;
   if (ch.pop_wait_for(r, std::chrono::milliseconds(100)) ==

@@ -2,7 +2,7 @@
 // (msd::channel, msd::static_channel), libtask and libdill, plus a user
 // channel type declared through options.
 // RUN-ARGS: -std=c++17
-// CHECK-OPTION: ChannelTypes=::app::Mailbox;::app::Ring=arg0
+// CHECK-OPTION: ChannelTypes=::app::Mailbox;::app::Ring(arg0)
 // CHECK-OPTION: ChannelSendFunctions=::app::Mailbox::post;::app::Ring::put
 // CHECK-OPTION: ChannelReceiveFunctions=::app::Mailbox::take;::app::Ring::get
 // CHECK-OPTION: ChannelCloseFunctions=::app::Mailbox::shut
@@ -88,7 +88,7 @@ unsigned long libtaskBuffered(void) {
 // a coroutine; chsend with deadline -1 waits forever.
 dill_coroutine void dillSender(int ch, int v) {
   int x = compute(v);
-  dill_chsend(ch, &x, sizeof x, -1); // analyzer-warning{{the coroutine started by 'go' blocks forever in 'chsend' on 'ch': 'dillFirst' stops receiving after 1 of 2 values, so 1 coroutine stays blocked; receive every value, close 'ch' before giving up, or give it room for every sender}}
+  dill_chsend(ch, &x, sizeof x, -1); // analyzer-warning{{the coroutine started by 'go' blocks forever in 'chsend' on 'ch': 'dillFirst' stops receiving after 1 of 2 values, so 1 coroutine stays blocked; receive every value, close 'ch' before giving up}}
 }
 int dillFirst(void) {
   int ch[2];
@@ -173,7 +173,7 @@ int userMailboxShut() {
   return v;
 }
 
-// Clean: Ring(slots) holds `slots` values (ChannelTypes `=arg0`).
+// Clean: Ring(slots) holds `slots` values (ChannelTypes `(arg0)`).
 int userRing() {
   auto ring = std::make_shared<app::Ring<int>>(4);
   for (int i = 0; i < 3; ++i)
