@@ -745,7 +745,15 @@ bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // analyzer from unrolling the spawning loop.
   if (const auto *CC = dyn_cast<CXXConstructorCall>(&Call)) {
     if (CC->getOriginExpr() && Model->classifySpawn(CC->getOriginExpr())) {
-      C.addTransition(Call.invalidateRegions(C.blockCount(), C.getState()));
+      // The new object's handle fields read as empty (as after detach()),
+      // so that its inlined destructor (`if (joinable()) terminate()`,
+      // `intrusive_ptr` releases) does not split the path either.
+      ProgramStateRef State =
+          Call.invalidateRegions(C.blockCount(), C.getState());
+      SVal This = CC->getCXXThisVal();
+      if (This.getAsRegion())
+        State = State->bindDefaultZero(This, C.getLocationContext());
+      C.addTransition(State);
       return true;
     }
     return false;
@@ -756,7 +764,14 @@ bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     QualType RT = Call.getResultType();
     if (MD && Model->spawnClass(MD->getParent()) && MC->getOriginExpr() &&
         (RT->isVoidType() || RT->isScalarType())) {
-      ProgramStateRef State = Call.invalidateRegions(C.blockCount(), C.getState());
+      // join() and detach() leave the object without a thread (what its
+      // destructor checks); other members (joinable, get_id) only read it.
+      ProgramStateRef State = C.getState();
+      const auto *Origin = dyn_cast<CallExpr>(MC->getOriginExpr());
+      if (Origin &&
+          (Model->joinedObject(Origin) || Model->detachedObject(Origin)))
+        State = State->bindDefaultZero(MC->getCXXThisVal(),
+                                       C.getLocationContext());
       SVal Result = C.getSValBuilder().conjureSymbolVal(
           nullptr, MC->getOriginExpr(), C.getLocationContext(), RT,
           C.blockCount());
