@@ -285,7 +285,8 @@ TEST(Driver, ScansTheBundledExampleWithRealHeaders) {
   // Asio headers; its own CMake build writes the database, here we write one.
   std::string Root = std::string(TETHER_SOURCE_DIR) + "/examples/worker-pool";
   Project P;
-  for (const char *File : {"src/ingest.cpp", "src/render.cpp", "src/main.cpp"}) {
+  for (const char *File :
+       {"src/ingest.cpp", "src/render.cpp", "src/lookup.cpp", "src/main.cpp"}) {
     P.addRawEntry(Object{{"directory", Root},
                          {"file", File},
                          {"arguments", Array{"/usr/bin/c++", "-std=c++20", "-Iinclude",
@@ -295,7 +296,8 @@ TEST(Driver, ScansTheBundledExampleWithRealHeaders) {
   EXPECT_EQ(R.ExitCode, 1) << R.Err;
   auto V = llvm::json::parse(R.Out);
   ASSERT_TRUE(bool(V)) << R.Out;
-  EXPECT_GE(V->getAsObject()->getArray("findings")->size(), 3u) << R.Out;
+  EXPECT_GE(V->getAsObject()->getArray("findings")->size(), 7u) << R.Out;
+  EXPECT_NE(R.Out.find("tether-unreceived-send"), std::string::npos) << R.Out;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "worker_pool/ingest.h"
+#include "worker_pool/lookup.h"
 #include "worker_pool/render.h"
 #include "worker_pool/watch.h"
 
@@ -136,6 +137,13 @@ int main(int argc, char **argv) {
     std::thread reporter([line] { std::cout << line << '\n'; });
     reporter.join();
   }
+
+  std::clog << "busiest client: "
+            << resolve_first("10.0.0.7", {"dns-a", "dns-b", "dns-c"},
+                             std::chrono::milliseconds(200))
+            << " / "
+            << resolve_first_buffered("10.0.0.7", std::chrono::milliseconds(200))
+            << '\n';
 
   unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   Scene scene;

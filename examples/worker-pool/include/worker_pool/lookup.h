@@ -1,0 +1,24 @@
+//===- lookup.h - Asking several resolvers, first answer wins ------------===//
+
+#ifndef WORKER_POOL_LOOKUP_H
+#define WORKER_POOL_LOOKUP_H
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace worker_pool {
+
+/// Asks every resolver for the host name of \p address and returns the
+/// first answer (empty if none arrives within \p budget).
+std::string resolve_first(const std::string &address,
+                          const std::vector<std::string> &resolvers,
+                          std::chrono::milliseconds budget);
+
+/// The same, done right: every resolver's answer has a place to go.
+std::string resolve_first_buffered(const std::string &address,
+                                   std::chrono::milliseconds budget);
+
+} // namespace worker_pool
+
+#endif // WORKER_POOL_LOOKUP_H
