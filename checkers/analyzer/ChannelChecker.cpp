@@ -176,6 +176,9 @@ public:
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPostStmt(const LambdaExpr *Lambda, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  /// The analyzer ends a path at a throw without telling checkers; the
+  /// exception object's construction (the last call before it) does.
+  void handleThrow(const CXXThrowExpr *TE, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
 
 private:
@@ -820,6 +823,17 @@ void ChannelChecker::checkPostCall(const CallEvent &Call,
                                    CheckerContext &C) const {
   if (!Model)
     return;
+  if (const Expr *Origin = Call.getOriginExpr()) {
+    const ParentMap &PM = C.getLocationContext()->getParentMap();
+    const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<Expr *>(Origin));
+    while (P && isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                    CXXFunctionalCastExpr, ExprWithCleanups>(P))
+      P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(P));
+    if (const auto *TE = dyn_cast_or_null<CXXThrowExpr>(P)) {
+      handleThrow(TE, C);
+      return;
+    }
+  }
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
     return;
@@ -1352,6 +1366,44 @@ void ChannelChecker::checkEndFunction(const ReturnStmt *RS,
                                     nameOf(*State->get<ChannelMap>(Key)) + "'",
                  Pred, /*CanNote=*/RS != nullptr);
   C.addTransition(State, Pred);
+}
+
+void ChannelChecker::handleThrow(const CXXThrowExpr *TE,
+                                 CheckerContext &C) const {
+  // The analyzer ends a path at a throw. Where nothing in the function
+  // catches it, the function gives up there: its channels are dropped
+  // (and so are those of the inlined callers that do not catch it either).
+  ProgramStateRef State = C.getState();
+  ExplodedNode *Pred = C.getPredecessor();
+  const Stmt *At = TE;
+  bool Changed = false;
+  for (const LocationContext *LC = C.getLocationContext(); LC && At;) {
+    const StackFrameContext *Frame = LC->getStackFrame();
+    const ParentMap &PM = Frame->getParentMap();
+    for (const Stmt *P = PM.getParent(At); P; P = PM.getParent(P))
+      if (isa<CXXTryStmt>(P))
+        goto Done; // caught (perhaps) here
+    {
+      llvm::SmallVector<const MemRegion *, 2> Keys;
+      for (const auto &[Key, CS] : State->get<ChannelMap>())
+        if (const auto *VR = dyn_cast<VarRegion>(Key))
+          if (VR->getStackFrame() == Frame)
+            Keys.push_back(Key);
+      std::string Fn = functionName(Frame->getDecl());
+      for (const MemRegion *Key : Keys) {
+        State = lose(State, Key, C,
+                     "'" + Fn + "' throws here and drops '" +
+                         nameOf(*State->get<ChannelMap>(Key)) + "'",
+                     Pred);
+        Changed = true;
+      }
+    }
+    At = Frame->getCallSite();
+    LC = Frame->getParent();
+  }
+Done:
+  if (Changed)
+    C.addTransition(State, Pred);
 }
 
 void ChannelChecker::checkPreStmt(const ReturnStmt *RS,

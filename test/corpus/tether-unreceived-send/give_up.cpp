@@ -165,3 +165,27 @@ int maybeWorker(const std::string &term) {
   t.detach();
   return 0;
 }
+
+// Giving up by throwing: nothing in the function catches it.
+int throwsFirst(const std::string &term, const std::string &other) {
+  auto ch = std::make_shared<Channel>();
+  std::thread([ch, term] {
+    ch->push(search(term)); // analyzer-warning{{the thread started by 'std::thread' blocks forever in 'push' on 'ch': 'throwsFirst' gives up before the value arrives, so the thread stays blocked}}
+  }).detach();
+  if (!validate(other))
+    throw std::invalid_argument("bad term");
+  return ch->value_pop().err;
+}
+
+// Clean: the throw is caught in the function, which still receives.
+int throwsCaught(const std::string &term, const std::string &other) {
+  auto ch = std::make_shared<Channel>();
+  std::thread([ch, term] { ch->push(search(term)); }).detach();
+  try {
+    if (!validate(other))
+      throw std::invalid_argument("bad term");
+  } catch (const std::invalid_argument &) {
+    log("invalid");
+  }
+  return ch->value_pop().err;
+}
