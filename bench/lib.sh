@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the benchmark scripts (sourced, not run).
 
 now() { date +%s.%N; }
@@ -32,6 +33,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # configuration is not run again when that would take its total over
 # $budget seconds (set by the script): long runs are less noisy, and
 # repeating them would blow the time budget.
+# shellcheck disable=SC2154 # budget: set by the script
 best() {
   local n=$1 out=$2 b="" t0 t1 d total=0 r; shift 2
   for ((r = 0; r < n; ++r)); do
@@ -68,6 +70,7 @@ clangd_project() {
 # medians of didOpen -> diagnostics and of the best didChange -> diagnostics
 # of each session (3 edits), the ratios, and how many tether-* diagnostics
 # the ON configuration published on open.
+# shellcheck disable=SC2154 # clangd, sessions: set by the script
 clangd_case() {
   local on=$1 off=$2 file=$3 label=$4 cfg dir r out o e t
   local open_on=() open_off=() edit_on=() edit_off=() findings=0
