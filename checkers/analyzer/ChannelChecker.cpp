@@ -84,6 +84,7 @@ struct ChannelState {
   bool LocalObject = false;   // the channel object is a local variable
   bool ReceivedInLoop = false; // by the spawner, in a loop of unknown count
   bool ReceiversInexact = false; // receivers started in such a loop
+  bool MultiValue = false;     // a sender sends more than one value
 
   const Expr *SendSite = nullptr, *ReceiveSite = nullptr;
   const Stmt *SenderSpawn = nullptr, *ReceiverSpawn = nullptr;
@@ -101,6 +102,7 @@ struct ChannelState {
            Escaped == O.Escaped && Inexact == O.Inexact &&
            LocalObject == O.LocalObject && ReceivedInLoop == O.ReceivedInLoop &&
            ReceiversInexact == O.ReceiversInexact &&
+           MultiValue == O.MultiValue &&
            SendSite == O.SendSite && ReceiveSite == O.ReceiveSite &&
            SenderSpawn == O.SenderSpawn && ReceiverSpawn == O.ReceiverSpawn &&
            Var == O.Var;
@@ -113,7 +115,7 @@ struct ChannelState {
     ID.AddInteger(CapacityKnown | ReceiverNeedsClose << 1 | Closed << 2 |
                   OtherReceiver << 3 | OtherSender << 4 | Escaped << 5 |
                   Inexact << 6 | LocalObject << 7 | ReceivedInLoop << 8 |
-                  ReceiversInexact << 9);
+                  ReceiversInexact << 9 | MultiValue << 10);
     ID.AddPointer(SendSite);
     ID.AddPointer(ReceiveSite);
     ID.AddPointer(SenderSpawn);
@@ -1078,8 +1080,9 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
     std::string Name = nameOf(CS);
     std::string Work = workNoun(Site.Api).str();
     if (U.MustSend) {
-      ++CS.Senders;
-      ++CS.TotalSenders;
+      CS.Senders += U.MinSends;
+      CS.TotalSenders += U.MinSends;
+      CS.MultiValue |= U.MinSends > 1;
       if (!CS.SendSite) {
         CS.SendSite = U.SendSite;
         CS.SendName = U.SendName;
@@ -1224,12 +1227,18 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
         Msg += "gives up before the value arrives";
       else
         Msg += "receives none of the " + N + " values";
-      Msg += Held + ", so " +
-             (Stranded == CS.TotalSenders && Stranded == 1
-                  ? "the " + Work + " stays"
-                  : std::to_string(Stranded) + " " +
-                        (Stranded == 1 ? Work + " stays" : Works + " stay")) +
-             " blocked";
+      if (CS.MultiValue)
+        Msg += Held + ", so " + std::to_string(Stranded) +
+               (Stranded == 1 ? " value is" : " values are") +
+               " never received and the " + Work + " sending " +
+               (Stranded == 1 ? "it" : "them") + " stays blocked";
+      else
+        Msg += Held + ", so " +
+               (Stranded == CS.TotalSenders && Stranded == 1
+                    ? "the " + Work + " stays"
+                    : std::to_string(Stranded) + " " +
+                          (Stranded == 1 ? Work + " stays" : Works + " stay")) +
+               " blocked";
     }
     if (CS.LocalObject && CS.Lib->DestructorCloses)
       Msg += " until '" + Name + "' is destroyed, whose destructor wakes " +

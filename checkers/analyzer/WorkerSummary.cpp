@@ -13,6 +13,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <optional>
+
 using namespace clang;
 
 namespace tether::analyzer {
@@ -111,6 +113,41 @@ bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
     return false;
   }
   return false;
+}
+
+/// The trip count of `for (int i = A; i < B; ++i)` (or `<=`, `i++`, `i += 1`)
+/// with integer constants A and B, if \p Loop is such a loop.
+std::optional<uint64_t> constantTripCount(const ForStmt *Loop, ASTContext &Ctx) {
+  const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+  const auto *Var = Init && Init->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                        : nullptr;
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond());
+  if (!Var || !Var->getInit() || !Cond ||
+      (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_LE))
+    return std::nullopt;
+  const auto *L = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+  if (!L || L->getDecl() != Var)
+    return std::nullopt;
+  const Expr *Inc = Loop->getInc();
+  bool Steps = false;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Inc))
+    Steps = U->isIncrementOp();
+  if (const auto *C = dyn_cast_or_null<CompoundAssignOperator>(Inc)) {
+    Expr::EvalResult One;
+    Steps = C->getOpcode() == BO_AddAssign &&
+            C->getRHS()->EvaluateAsInt(One, Ctx) && One.Val.getInt() == 1;
+  }
+  Expr::EvalResult A, B;
+  if (!Steps || !Var->getInit()->EvaluateAsInt(A, Ctx) ||
+      !Cond->getRHS()->EvaluateAsInt(B, Ctx))
+    return std::nullopt;
+  int64_t From = A.Val.getInt().getSExtValue(), To = B.Val.getInt().getSExtValue();
+  if (Cond->getOpcode() == BO_LE)
+    ++To;
+  if (To <= From)
+    return std::nullopt;
+  return uint64_t(To - From);
 }
 
 } // namespace
@@ -338,7 +375,78 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
       U.ReceivesUntilClosed = false;
       U.SendSite = U.ReceiveSite = nullptr;
     }
-    U.MustSend = !SendBlocks.empty() && !Avoidable(SendBlocks);
+    if (!SendBlocks.empty()) {
+      // The fewest sends on any path (a shortest path through the CFG,
+      // each block weighing its sends), plus the sends a constant loop
+      // certainly repeats: the CFG cannot tell that its body runs at all.
+      llvm::DenseMap<const CFGBlock *, unsigned> Weight;
+      llvm::DenseMap<const ForStmt *, unsigned> PerIteration;
+      for (const auto &Op : C.Ops) {
+        if (Op.Root != R || Op.Site.Op.Kind != model::ChannelOpKind::Send)
+          continue;
+        const CFGBlock *B = BlockOf.lookup(Op.Call);
+        if (!B || !SendBlocks.count(B))
+          continue;
+        // A send directly in the body of a constant loop (not under a
+        // condition inside it) counts once per iteration.
+        const ForStmt *Loop = nullptr;
+        for (const Stmt *P = PM.getParent(Op.Call); P && P != Body;
+             P = PM.getParent(P)) {
+          if (const auto *F = dyn_cast<ForStmt>(P)) {
+            Loop = F;
+            break;
+          }
+          if (isa<IfStmt, SwitchStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+                  ConditionalOperator, BinaryOperator>(P))
+            break;
+        }
+        if (Loop && !hasOwnExit(Loop) && constantTripCount(Loop, Ctx))
+          ++PerIteration[Loop];
+        else
+          ++Weight[B];
+      }
+      unsigned Min = ~0u;
+      if (G) {
+        // Dijkstra over blocks (few nodes: a linear scan is enough).
+        llvm::DenseMap<const CFGBlock *, unsigned> Dist;
+        llvm::SmallPtrSet<const CFGBlock *, 32> Done;
+        Dist[&G->getEntry()] = Weight.lookup(&G->getEntry());
+        while (true) {
+          const CFGBlock *Best = nullptr;
+          for (const auto &[B, D] : Dist)
+            if (!Done.count(B) && (!Best || D < Dist[Best]))
+              Best = B;
+          if (!Best)
+            break;
+          Done.insert(Best);
+          if (Best == &G->getExit()) {
+            Min = Dist[Best];
+            break;
+          }
+          for (const CFGBlock::AdjacentBlock &Succ : Best->succs()) {
+            const CFGBlock *S = Succ.getReachableBlock();
+            if (!S || Done.count(S))
+              continue;
+            unsigned D = Dist[Best] + Weight.lookup(S);
+            auto It = Dist.find(S);
+            if (It == Dist.end() || D < It->second)
+              Dist[S] = D;
+          }
+        }
+      }
+      if (Min == ~0u)
+        Min = 0;
+      for (const auto &[Loop, Sends] : PerIteration) {
+        // Only loops every path reaches.
+        llvm::SmallPtrSet<const CFGBlock *, 4> LoopBlocks;
+        if (const CFGBlock *B = BlockOf.lookup(Loop->getCond()))
+          LoopBlocks.insert(B);
+        if (!LoopBlocks.empty() && !Avoidable(LoopBlocks))
+          Min += Sends * unsigned(*constantTripCount(Loop, Ctx));
+      }
+      U.MinSends = Min;
+      U.MustSend = Min > 0;
+    }
     U.MustReceive = !ReceiveBlocks.empty() && !Avoidable(ReceiveBlocks);
     if (U.MayReceive || U.MaySend || U.Closes)
       Uses.push_back(U);

@@ -40,6 +40,9 @@ struct ChannelUse {
   /// A send that blocks until received happens on every path through the
   /// body (exceptions aside): the work cannot finish without a receiver.
   bool MustSend = false;
+  /// How many such sends every path makes at least (straight-line sends
+  /// add up; a loop with a constant trip count multiplies its body's).
+  unsigned MinSends = 0;
   /// A receive that blocks until a value arrives happens on every path.
   bool MustReceive = false;
   /// It receives in a loop that only a close ends (range-for, or a

@@ -218,3 +218,38 @@ std::shared_ptr<boost::fibers::unbuffered_channel<Result>> startAll(int term) {
     boost::fibers::fiber([ch, i, term] { ch->push(search(term + i)); }).detach();
   return ch;
 }
+
+// One worker streams several values; the spawner takes only the first.
+int chunk(int c, int key);
+int firstChunk(int key) {
+  auto chunks = std::make_shared<boost::fibers::unbuffered_channel<int>>();
+  std::thread([chunks, key] {
+    for (int c = 0; c < 3; ++c)
+      chunks->push(chunk(c, key)); // analyzer-warning{{the thread started by 'std::thread' blocks forever in 'push' on 'chunks': 'firstChunk' stops receiving after 1 of 3 values, so 2 values are never received and the thread sending them stays blocked; receive every value, close 'chunks' before giving up, or make it a buffered_channel<T>(4)}}
+  }).detach();
+  return chunks->value_pop();
+}
+
+// Two straight-line sends: one receive is not enough, and a channel that
+// holds one value is not either.
+int twoSends(int key) {
+  auto ch = std::make_shared<boost::fibers::buffered_channel<int>>(2);
+  std::thread([ch, key] {
+    ch->push(chunk(0, key)); // analyzer-warning{{'twoSends' receives none of the 2 values and 'ch' holds 1 value, so 1 value is never received and the thread sending it stays blocked; receive every value, close 'ch' before giving up, or make it a buffered_channel<T>(4)}}
+    ch->push(chunk(1, key));
+  }).detach();
+  return 0;
+}
+
+// Clean: every chunk is received.
+int allChunks(int key) {
+  auto chunks = std::make_shared<boost::fibers::unbuffered_channel<int>>();
+  std::thread([chunks, key] {
+    for (int c = 0; c < 3; ++c)
+      chunks->push(chunk(c, key));
+  }).detach();
+  int sum = 0;
+  for (int c = 0; c < 3; ++c)
+    sum += chunks->value_pop();
+  return sum;
+}
