@@ -85,6 +85,7 @@ struct ChannelState {
   bool ReceivedInLoop = false; // by the spawner, in a loop of unknown count
   bool ReceiversInexact = false; // receivers started in such a loop
   bool MultiValue = false;     // a sender sends more than one value
+  bool OtherCloser = false;    // other work may close it
 
   const Expr *SendSite = nullptr, *ReceiveSite = nullptr;
   const Stmt *SenderSpawn = nullptr, *ReceiverSpawn = nullptr;
@@ -102,7 +103,7 @@ struct ChannelState {
            Escaped == O.Escaped && Inexact == O.Inexact &&
            LocalObject == O.LocalObject && ReceivedInLoop == O.ReceivedInLoop &&
            ReceiversInexact == O.ReceiversInexact &&
-           MultiValue == O.MultiValue &&
+           MultiValue == O.MultiValue && OtherCloser == O.OtherCloser &&
            SendSite == O.SendSite && ReceiveSite == O.ReceiveSite &&
            SenderSpawn == O.SenderSpawn && ReceiverSpawn == O.ReceiverSpawn &&
            Var == O.Var;
@@ -115,7 +116,7 @@ struct ChannelState {
     ID.AddInteger(CapacityKnown | ReceiverNeedsClose << 1 | Closed << 2 |
                   OtherReceiver << 3 | OtherSender << 4 | Escaped << 5 |
                   Inexact << 6 | LocalObject << 7 | ReceivedInLoop << 8 |
-                  ReceiversInexact << 9 | MultiValue << 10);
+                  ReceiversInexact << 9 | MultiValue << 10 | OtherCloser << 11);
     ID.AddPointer(SendSite);
     ID.AddPointer(ReceiveSite);
     ID.AddPointer(SenderSpawn);
@@ -574,8 +575,8 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
     std::string DoneText =
         IsReceive ? "'" + Op + "' receives one value from '" + Name + "' (" +
                         std::to_string(Done.Senders) +
-                        (Done.Senders == 1 ? " sender" : " senders") +
-                        " still waiting)"
+                        (Done.Senders == 1 ? " value" : " values") +
+                        " still pending)"
                   : "'" + Op + "' sends one value on '" + Name + "'";
     if (Blocks || Site.Op.Success == SuccessResult::None) {
       // A blocking operation (or one that cannot report failure): when
@@ -597,7 +598,7 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
           Timed
               ? "assuming '" + Op + "' times out; '" + Name + "' still has " +
                     std::to_string(IsReceive ? CS.Senders : CS.Receivers) +
-                    (IsReceive ? " waiting sender(s)" : " waiting receiver(s)")
+                    (IsReceive ? " pending value(s)" : " waiting receiver(s)")
               : "assuming '" + Op + "' finds nothing to " +
                     (IsReceive ? "receive" : "send to");
       C.addTransition(NotDone, C.getNoteTag(Note(Text)));
@@ -664,7 +665,7 @@ bool ChannelChecker::handleRangeCondition(const CallEvent &Call,
     if (Next.Senders)
       --Next.Senders;
     std::string Text = "the loop receives one value from '" + Name + "' (" +
-                       std::to_string(Next.Senders) + " sender(s) still waiting)";
+                       std::to_string(Next.Senders) + " value(s) still pending)";
     C.addTransition(Received->set<ChannelMap>(Key, Next),
                     C.getNoteTag([K, Text](PathSensitiveBugReport &BR) {
                       return BR.isInteresting(K) ? Text : std::string();
@@ -1093,7 +1094,7 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
       Notes = "the " + Work + " started here sends on '" + Name +
               "' and waits in '" + U.SendName.str() +
               "' until the value is received (" + std::to_string(CS.Senders) +
-              (CS.Senders == 1 ? " sender" : " senders") + " pending)";
+              (CS.Senders == 1 ? " value" : " values") + " pending)";
     } else if (U.MustReceive || U.ReceivesUntilClosed) {
       if (U.MustReceive && !U.ReceivesUntilClosed) {
         ++CS.Receivers;
@@ -1118,6 +1119,8 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
       CS.OtherReceiver = true;
     if (U.MaySend || U.Closes)
       CS.OtherSender = true;
+    if (U.Closes)
+      CS.OtherCloser = true;
     State = State->set<ChannelMap>(Key, CS);
     Keys.push_back(Key);
   }
@@ -1159,9 +1162,12 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
                          CS.Senders > CS.Capacity;
   bool ReceiversComparable =
       !(CS.ReceiversInexact && opsInLoop(Unique, CS.Var, ChannelOpKind::Send));
+  // A receiver waiting for a value is helped by any other sender; one
+  // waiting for the close only by someone who may close.
   bool ReceiversStranded =
-      ReceiveEnabled && CS.ReceiveSite && !CS.Closed && !CS.OtherSender &&
-      ((CS.Receivers > 0 && ReceiversComparable) || CS.ReceiverNeedsClose);
+      ReceiveEnabled && CS.ReceiveSite && !CS.Closed &&
+      ((CS.Receivers > 0 && ReceiversComparable && !CS.OtherSender) ||
+       (CS.ReceiverNeedsClose && !CS.OtherCloser));
   if (!SendersStranded && !ReceiversStranded)
     return State;
 
@@ -1274,8 +1280,8 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
     }
     std::string EndNote =
         How.str() + " while " + std::to_string(CS.Senders) +
-        (CS.Senders == 1 ? " sender is" : " senders are") +
-        " still waiting on it (" + tether::model::describeCapacity(CS.Capacity) +
+        (CS.Senders == 1 ? " value is" : " values are") +
+        " still to be received (" + tether::model::describeCapacity(CS.Capacity) +
         ")";
     Emit(*SendBT, CS.SendSite, Msg, EndNote);
   }

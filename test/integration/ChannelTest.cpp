@@ -60,7 +60,7 @@ const char *ReceiveMessage =
     "receiver waits; send every value it waits for, or close 'ch' before "
     "returning";
 const char *TimeoutNote =
-    "assuming 'pop_wait_for' times out; 'ch' still has 1 waiting sender(s)";
+    "assuming 'pop_wait_for' times out; 'ch' still has 1 pending value(s)";
 
 bool contains(const std::string &Haystack, const std::string &Needle) {
   return Haystack.find(Needle) != std::string::npos;
@@ -178,7 +178,7 @@ TEST(Channels, ClangdPublishesThemWithThePath) {
   bool Timeout = false;
   for (const llvm::json::Value &Rel : *Related)
     Timeout |= Rel.getAsObject()->getString("message")->ends_with(
-        "ssuming 'pop_wait_for' times out; 'ch' still has 1 waiting sender(s)");
+        "ssuming 'pop_wait_for' times out; 'ch' still has 1 pending value(s)");
   EXPECT_TRUE(Timeout) << llvm::formatv("{0:2}", P.Raw).str();
 }
 

@@ -179,3 +179,36 @@ void libtaskNoSend(bool send) {
   if (send)
     chansendul(c, 7);
 }
+
+// Boost's range_for example with the producer's close() taken out: the
+// consumer fiber ranges over the channel until a close that never comes.
+using channel_t = boost::fibers::unbuffered_channel<unsigned>;
+void produceAll(channel_t &chan) {
+  chan.push(1);
+  chan.push(2);
+}
+void consumeAll(channel_t &chan) {
+  for (unsigned value : chan) // analyzer-warning{{the fiber started by 'boost::fibers::fiber' blocks forever iterating over 'chan': it receives until 'chan' is closed, but 'producerForgetsClose' drops it without closing it; close 'chan' once the last value is sent}}
+    print(int(value));
+}
+void producerForgetsClose() {
+  channel_t chan;
+  boost::fibers::fiber f1(&produceAll, std::ref(chan));
+  boost::fibers::fiber f2(&consumeAll, std::ref(chan));
+  f1.join();
+  f2.join();
+}
+
+// Clean: the producer closes after its last value (as in Boost's example).
+void produceAndClose(channel_t &chan) {
+  chan.push(1);
+  chan.push(2);
+  chan.close();
+}
+void producerCloses() {
+  channel_t chan;
+  boost::fibers::fiber f1(&produceAndClose, std::ref(chan));
+  boost::fibers::fiber f2(&consumeAll, std::ref(chan));
+  f1.join();
+  f2.join();
+}
