@@ -991,65 +991,18 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
                             const LambdaExpr *Lambda, CheckerContext &C,
                             ProgramStateRef State) const {
   // The work's body, and for each root it reaches a channel through, the
-  // spawner's expression for that channel.
-  const Decl *Fn = nullptr;
-  const Stmt *Body = nullptr;
-  llvm::SmallVector<const ValueDecl *, 4> Roots;
-  llvm::DenseMap<const ValueDecl *, std::pair<const Expr *, const ValueDecl *>>
-      SpawnerSide; // root -> (spawner expression or null, spawner decl)
-  llvm::DenseMap<const ValueDecl *, bool> ByRef;
-
-  const Expr *Callable = Site.Callable ? Site.Callable->IgnoreImplicit() : nullptr;
-  if (!Lambda && Callable) {
-    // `std::thread t(work)`: a closure variable.
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Callable->IgnoreParenImpCasts()))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->getInit())
-          Lambda = dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit());
-  }
-  if (Lambda) {
-    Fn = Lambda->getCallOperator();
-    Body = Lambda->getBody();
-    for (const LambdaCapture &Cap : Lambda->captures()) {
-      if (!Cap.capturesVariable())
-        continue;
-      const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
-      if (!V)
-        continue;
-      Roots.push_back(V);
-      ByRef[V] = Cap.getCaptureKind() == LCK_ByRef;
-      if (V->isInitCapture())
-        SpawnerSide[V] = {V->getInit(), nullptr};
-      else
-        SpawnerSide[V] = {nullptr, V};
-    }
-  } else if (Callable) {
-    // A function: its parameters receive the forwarded arguments (or
-    // pthread_create's / taskcreate's single argument).
-    const Expr *E = Callable->IgnoreParenImpCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr()->IgnoreParenImpCasts();
-    const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
-    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-    if (!Def || !Def->hasBody()) {
-      // Work Tether cannot see may receive, send or close: let go of every
-      // channel passed to it.
-      for (const Expr *Arg : Site.ForwardedArgs)
-        State = letGo(State, keyOf(Arg, C));
-      return {State, nullptr};
-    }
-    Fn = Def;
-    Body = Def->getBody();
-    for (unsigned I = 0; I < Site.ForwardedArgs.size() && I < Def->getNumParams(); ++I) {
-      const ParmVarDecl *P = Def->getParamDecl(I);
-      Roots.push_back(P);
-      SpawnerSide[P] = {Site.ForwardedArgs[I], nullptr};
-      ByRef[P] = P->getType()->isReferenceType() || P->getType()->isPointerType();
-    }
-  }
-  if (!Body)
+  // spawner's variable for that channel.
+  tether::analyzer::WorkerBody W = tether::analyzer::workerOf(Site, Lambda);
+  if (!W.Body) {
+    // Work Tether cannot see may receive, send or close: let go of every
+    // channel passed to it.
+    for (const Expr *Arg : Site.ForwardedArgs)
+      State = letGo(State, keyOf(Arg, C));
     return {State, nullptr};
+  }
+  const Decl *Fn = W.Fn;
+  const Stmt *Body = W.Body;
+  const auto &Roots = W.Roots;
 
   std::vector<ChannelUse> Uses =
       tether::analyzer::summarizeWorker(Fn, Body, Roots, channels());
@@ -1070,8 +1023,7 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
   std::string Notes;
   llvm::SmallVector<const MemRegion *, 2> Keys;
   for (const ChannelUse &U : Uses) {
-    auto [Expr_, Decl_] = SpawnerSide.lookup(U.Root);
-    const ValueDecl *D = Decl_ ? Decl_ : tether::analyzer::channelDecl(Expr_);
+    const ValueDecl *D = W.spawnerDecl(U.Root);
     const MemRegion *Key = keyOfDecl(D, C);
     State = track(State, Key, D, C);
     const ChannelState *Found = Key ? State->get<ChannelMap>(Key) : nullptr;

@@ -202,6 +202,71 @@ const ValueDecl *channelDecl(const Expr *E) {
   return nullptr;
 }
 
+const ValueDecl *WorkerBody::spawnerDecl(const ValueDecl *Root) const {
+  if (const ValueDecl *V = SpawnerVar.lookup(Root))
+    return V;
+  return channelDecl(SpawnerExpr.lookup(Root));
+}
+
+WorkerBody workerOf(const model::SpawnSite &Site, const LambdaExpr *Lambda) {
+  WorkerBody W;
+  const Expr *Callable =
+      Site.Callable ? Site.Callable->IgnoreImplicit() : nullptr;
+  if (!Lambda && Callable) {
+    // `std::thread t(work)`: a closure variable.
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(Callable->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (V->getInit())
+          Lambda = dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit());
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Callable))
+      Lambda = dyn_cast<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit());
+    if (!Lambda)
+      Lambda = dyn_cast<LambdaExpr>(Callable->IgnoreParenImpCasts());
+  }
+  if (Lambda) {
+    W.Fn = Lambda->getCallOperator();
+    W.Body = Lambda->getBody();
+    for (const LambdaCapture &Cap : Lambda->captures()) {
+      if (!Cap.capturesVariable())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+      if (!V)
+        continue;
+      W.Roots.push_back(V);
+      W.ByRef[V] = Cap.getCaptureKind() == LCK_ByRef;
+      if (V->isInitCapture())
+        W.SpawnerExpr[V] = V->getInit();
+      else
+        W.SpawnerVar[V] = V;
+    }
+    return W;
+  }
+  if (!Callable)
+    return W;
+  // A function: its parameters receive the forwarded arguments (or
+  // pthread_create's / taskcreate's single argument).
+  const Expr *E = Callable->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody())
+    return W;
+  W.Fn = Def;
+  W.Body = Def->getBody();
+  for (unsigned I = 0; I < Site.ForwardedArgs.size() && I < Def->getNumParams();
+       ++I) {
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    W.Roots.push_back(P);
+    W.SpawnerExpr[P] = Site.ForwardedArgs[I];
+    W.ByRef[P] = P->getType()->isReferenceType() || P->getType()->isPointerType();
+  }
+  return W;
+}
+
 std::vector<ChannelUse>
 summarizeWorker(const Decl *Fn, const Stmt *Body,
                 llvm::ArrayRef<const ValueDecl *> Roots,

@@ -15,7 +15,11 @@
 
 #include "model/ChannelModel.h"
 
+#include "model/ApiModel.h"
+
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <vector>
@@ -24,6 +28,7 @@ namespace clang {
 class ASTContext;
 class Decl;
 class Expr;
+class LambdaExpr;
 class Stmt;
 class ValueDecl;
 } // namespace clang
@@ -56,6 +61,31 @@ struct ChannelUse {
   const clang::Expr *SendSite = nullptr, *ReceiveSite = nullptr;
   llvm::StringRef SendName, ReceiveName;
 };
+
+/// The body spawned work runs and how it reaches the spawner's variables.
+struct WorkerBody {
+  const clang::Decl *Fn = nullptr; // the function or the lambda's operator()
+  const clang::Stmt *Body = nullptr;
+  /// Captured variables (as the body names them) or parameters.
+  llvm::SmallVector<const clang::ValueDecl *, 4> Roots;
+  /// For each root: the spawner's variable, when the root is a plain
+  /// capture; else the spawner's expression (an init-capture's initialiser,
+  /// the argument forwarded to a parameter).
+  llvm::DenseMap<const clang::ValueDecl *, const clang::ValueDecl *> SpawnerVar;
+  llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *> SpawnerExpr;
+  /// The root is a reference (by-reference capture, reference parameter).
+  llvm::DenseMap<const clang::ValueDecl *, bool> ByRef;
+
+  /// The spawner's variable behind \p Root (through channelDecl for
+  /// expressions).
+  const clang::ValueDecl *spawnerDecl(const clang::ValueDecl *Root) const;
+};
+
+/// The body of the work \p Site starts: \p Lambda if given, the closure a
+/// variable holds, or a function defined in this translation unit. Null
+/// Body when the work cannot be seen (a function declared only).
+WorkerBody workerOf(const model::SpawnSite &Site,
+                    const clang::LambdaExpr *Lambda);
 
 /// Summarises \p Body (the body of \p Fn, a function or a lambda's call
 /// operator) for the channels reachable through \p Roots.

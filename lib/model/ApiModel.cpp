@@ -10,6 +10,7 @@
 #include "model/ApiModel.h"
 
 #include "model/ChannelModel.h"
+#include "model/TokenModel.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -264,6 +265,9 @@ llvm::ArrayRef<ModelOptions::Field> ModelOptions::fields() {
       {option::ChannelSendFunctions, &ModelOptions::ChannelSendFunctions},
       {option::ChannelReceiveFunctions, &ModelOptions::ChannelReceiveFunctions},
       {option::ChannelCloseFunctions, &ModelOptions::ChannelCloseFunctions},
+      {option::TokenTypes, &ModelOptions::TokenTypes},
+      {option::TokenAcquireFunctions, &ModelOptions::TokenAcquireFunctions},
+      {option::TokenReleaseFunctions, &ModelOptions::TokenReleaseFunctions},
   };
   return Fields;
 }
@@ -273,7 +277,8 @@ std::string ModelOptions::formatList(llvm::ArrayRef<std::string> Names) {
 }
 
 ApiModel::ApiModel(const ModelOptions &Opts)
-    : Options(Opts), Channels(std::make_shared<ChannelModel>(Opts)) {
+    : Options(Opts), Channels(std::make_shared<ChannelModel>(Opts)),
+      Tokens(std::make_shared<TokenModel>(Opts, *Channels)) {
   for (const BuiltinSpawn &B : BuiltinSpawns) {
     SpawnApi Api;
     Api.Name = B.Name;

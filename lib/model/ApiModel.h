@@ -32,6 +32,7 @@ class QualType;
 namespace tether::model {
 
 class ChannelModel;
+class TokenModel;
 
 /// What kind of concurrent work an API starts; used in messages.
 enum class WorkKind { Thread, Fiber, Task, Coroutine };
@@ -124,6 +125,14 @@ struct ModelOptions {
   std::vector<std::string> ChannelSendFunctions;
   std::vector<std::string> ChannelReceiveFunctions;
   std::vector<std::string> ChannelCloseFunctions;
+  /// `TokenTypes`: token pool classes, `::ns::Pool` or `::ns::Pool(argN)`
+  /// (constructor argument N is the initial number of tokens);
+  /// `TokenAcquireFunctions`, `TokenReleaseFunctions`: their blocking
+  /// acquire and their release, as `::ns::Pool::method` or free functions
+  /// taking the pool first.
+  std::vector<std::string> TokenTypes;
+  std::vector<std::string> TokenAcquireFunctions;
+  std::vector<std::string> TokenReleaseFunctions;
 
   /// Every option: its name and the member that holds it. Front ends read
   /// and write the options through this table.
@@ -154,6 +163,11 @@ inline constexpr llvm::StringLiteral ChannelReceiveFunctions =
     "ChannelReceiveFunctions";
 inline constexpr llvm::StringLiteral ChannelCloseFunctions =
     "ChannelCloseFunctions";
+inline constexpr llvm::StringLiteral TokenTypes = "TokenTypes";
+inline constexpr llvm::StringLiteral TokenAcquireFunctions =
+    "TokenAcquireFunctions";
+inline constexpr llvm::StringLiteral TokenReleaseFunctions =
+    "TokenReleaseFunctions";
 } // namespace option
 
 /// The API model: built-in tables plus the user's additions.
@@ -193,6 +207,8 @@ public:
   const ModelOptions &options() const { return Options; }
   /// The channel part of the model (lib/model/ChannelModel.h).
   const ChannelModel &channels() const { return *Channels; }
+  /// Token pools (lib/model/TokenModel.h).
+  const TokenModel &tokens() const { return *Tokens; }
 
 private:
   const SpawnApi *lookup(llvm::StringRef QualifiedName) const;
@@ -206,6 +222,7 @@ private:
   llvm::StringMap<bool> Detaches;
   llvm::StringMap<DestructorEffect> DestructorEffects;
   std::shared_ptr<const ChannelModel> Channels;
+  std::shared_ptr<const TokenModel> Tokens;
 };
 
 /// `::ns::Class::method`, without template arguments and without inline
