@@ -36,6 +36,15 @@ static constexpr CheckInfo Catalog[] = {
      "channel that, on some path, the spawner neither sends to nor closes "
      "before dropping it.",
      "tether.UnsentReceive"},
+    {"tether-semaphore-spawn-deadlock",
+     "A token is taken before each spawn in a loop and each worker gives it "
+     "back only after a blocking send that the spawner receives only after "
+     "the loop: with more iterations than tokens, everything waits.",
+     "tether.SemaphoreSpawnDeadlock"},
+    {"tether-token-leak",
+     "A semaphore token (or other pool token) is taken and, on some path, "
+     "never given back, shrinking the pool until every acquire blocks.",
+     "tether.TokenLeak"},
 };
 
 llvm::ArrayRef<CheckInfo> checkCatalog() { return Catalog; }

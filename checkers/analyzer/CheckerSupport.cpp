@@ -55,6 +55,7 @@ void registerCheckers(ento::CheckerRegistry &Registry) {
                               "released");
   registerHandleCheckers(Registry);
   registerChannelCheckers(Registry);
+  registerTokenCheckers(Registry);
 }
 
 } // namespace tether::analyzer

@@ -26,9 +26,11 @@ std::optional<model::SpawnSite> spawnOfLambda(const clang::LambdaExpr *Lambda,
                                               const clang::ParentMap &PM,
                                               const model::ApiModel &Model);
 
-/// Each checker family adds itself (HandleChecker.cpp, ChannelChecker.cpp).
+/// Each checker family adds itself (HandleChecker.cpp, ChannelChecker.cpp,
+/// TokenChecker.cpp).
 void registerHandleCheckers(clang::ento::CheckerRegistry &Registry);
 void registerChannelCheckers(clang::ento::CheckerRegistry &Registry);
+void registerTokenCheckers(clang::ento::CheckerRegistry &Registry);
 
 } // namespace tether::analyzer
 

@@ -22,6 +22,7 @@
 #include "analyzer/TetherCheckers.h"
 #include "model/ChannelModel.h"
 #include "model/HandleModel.h"
+#include "model/TokenModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -61,8 +62,9 @@ llvm::DenseMap<const Preprocessor *, HostEntry> &hosts() {
 /// analyzer would inline).
 class RelevantFunctions : public RecursiveASTVisitor<RelevantFunctions> {
 public:
-  explicit RelevantFunctions(const model::ChannelModel &Channels)
-      : Channels(Channels) {}
+  RelevantFunctions(const model::ChannelModel &Channels,
+                    const model::TokenModel &Tokens)
+      : Channels(Channels), Tokens(Tokens) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -85,7 +87,7 @@ public:
     if ((Callee->getIdentifier() &&
          model::isHandleFunction(Callee->getName()) &&
          Callee->getDeclContext()->getRedeclContext()->isTranslationUnit()) ||
-        Channels.mentionsChannel(Callee))
+        Channels.mentionsChannel(Callee) || Tokens.mentionsToken(Callee))
       Direct.insert(Current.back());
     Calls[Current.back()].push_back(Callee->getCanonicalDecl());
     return true;
@@ -155,6 +157,7 @@ private:
   }
 
   const model::ChannelModel &Channels;
+  const model::TokenModel &Tokens;
   llvm::SmallVector<const FunctionDecl *, 8> Current;
   llvm::SetVector<FunctionDecl *> Definitions;
   llvm::DenseSet<const FunctionDecl *> Walked; // canonical declarations
@@ -215,7 +218,8 @@ void runAnalysis(ASTContext &AST, Preprocessor &PP,
   auto InMainFile = [&](const Decl *D) {
     return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
   };
-  RelevantFunctions Finder(Checks.front()->apiModel().channels());
+  RelevantFunctions Finder(Checks.front()->apiModel().channels(),
+                           Checks.front()->apiModel().tokens());
   for (Decl *D : AST.getTraversalScope()) {
     if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
       for (Decl *Top : TU->decls())

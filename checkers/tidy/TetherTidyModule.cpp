@@ -27,6 +27,9 @@ public:
     F.registerCheck<AsyncTimeoutBlocksCheck>("tether-async-timeout-blocks");
     F.registerCheck<UnreceivedSendCheck>("tether-unreceived-send");
     F.registerCheck<UnsentReceiveCheck>("tether-unsent-receive");
+    F.registerCheck<SemaphoreSpawnDeadlockCheck>(
+        "tether-semaphore-spawn-deadlock");
+    F.registerCheck<TokenLeakCheck>("tether-token-leak");
   }
 };
 

@@ -183,7 +183,8 @@ std::optional<uint64_t> TokenModel::initialTokens(const VarDecl *V,
       return std::nullopt;
     return Cap;
   }
-  if (const CXXRecordDecl *RD = recordOf(V->getType())) {
+  if (const CXXRecordDecl *RD = recordOf(V->getType());
+      RD && Classes.count(qualifiedName(RD))) {
     auto It = CountArgOfClass.find(qualifiedName(RD));
     if (It == CountArgOfClass.end() || !V->getInit())
       return std::nullopt;
