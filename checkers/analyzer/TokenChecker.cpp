@@ -242,7 +242,24 @@ WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls()) {
         const auto *V = dyn_cast<VarDecl>(D);
-        if (!V || !V->getInit())
+        if (!V)
+          continue;
+        // A guard whose destructor gives back this very pool (a global,
+        // named directly), however it is initialised.
+        if (const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl())
+          if (const CXXDestructorDecl *Dtor = RD->getDestructor();
+              Dtor && Dtor->hasBody()) {
+            bool ReleasesThis = false;
+            forEachStmt(Dtor->getBody(), [&](const Stmt *Sub) {
+              const auto *CE = dyn_cast<CallExpr>(Sub);
+              auto Site = CE ? tokens().classify(CE, true) : std::nullopt;
+              ReleasesThis |= Site && Site->Op.Kind == TokenOpKind::Release &&
+                              NamesPool(Site->Token);
+            });
+            if (ReleasesThis && !Out.GuardDecl)
+              Out.GuardDecl = DS;
+          }
+        if (!V->getInit())
           continue;
         // Local aliases: `auto &s = *pool;`.
         if (NamesPool(V->getInit()))
