@@ -52,6 +52,7 @@ done
 
 checks='-*,tether-unreceived-send,tether-unsent-receive'
 NFILES="${NFILES:-12}"
+TFILES="${TFILES:-4}"
 budget="${BUDGET:-60}"
 
 work="$(mktemp -d)"
@@ -61,10 +62,10 @@ trap 'rm -rf "$work"' EXIT
 # The corpus: $work/channel/cNN.cpp, compile_commands.json, and seeded.json
 # (one entry per channel function: file, line range, pattern/variant, and
 # the check a seeded bug must trigger, or null).
-python3 - "$work/channel" "$NFILES" <<'PY'
+python3 - "$work/channel" "$NFILES" "$work/token" "$TFILES" "$work/seeded.json" <<'PY'
 import json, os, random, sys
 
-out, nfiles = sys.argv[1], int(sys.argv[2])
+out, nfiles, tout, ntfiles, seeded_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5]
 
 HEADERS = """#include <boost/fiber/all.hpp>
 
@@ -631,18 +632,597 @@ def channel_file(i, path, rng, seeded):
     return "".join(parts)
 
 
-rng = random.Random(19)
-os.makedirs(out)
-db, seeded = [], []
-for i in range(nfiles):
-    name = "c%02d.cpp" % i
-    path = os.path.join(out, name)
-    with open(path, "w") as f:
-        f.write(channel_file(i, path, rng, seeded))
-    db.append({"directory": out, "file": path,
-               "arguments": ["clang++-19", "-std=c++17", "-O2", "-Wall", "-c", name, "-o", name + ".o"]})
-json.dump(db, open(os.path.join(out, "compile_commands.json"), "w"), indent=1)
-json.dump(seeded, open(os.path.join(out, "seeded.json"), "w"), indent=1)
+# ===========================================================================
+# Part 2: token pools (tether-semaphore-spawn-deadlock, tether-token-leak).
+# Files tNN.cpp, compiled with -std=c++20 (libstdc++'s <semaphore>), with
+# their own generator (rng seeded apart, so part 1 stays as it was).
+
+SPAWN, LEAK = "tether-semaphore-spawn-deadlock", "tether-token-leak"
+
+TOKEN_HEADERS = HEADERS.replace("#include <optional>\n", "#include <optional>\n#include <semaphore>\n").replace(
+    "#include <vector>\n", "#include <vector>\n\n#include <semaphore.h>\n#include <time.h>\n")
+
+# Shared by the functions of a file (outside every seeded range).
+TOKEN_PROLOGUE = """
+struct Proc {
+  int pid;
+  std::string name;
+};
+struct Probe {
+  int pid;
+  int version;
+};
+"""
+
+
+def inspect(n):
+    return f"""
+static Probe inspect_{n}(const Proc &pr) {{
+  int v = {n % 7 + 1};
+  for (char c : pr.name)
+    v = v * 31 + c;
+  return Probe{{pr.pid, v & 0xff}};
+}}
+"""
+
+
+# 9. Story 002: a token before each spawn, given back after a send the
+# spawner receives only after the loop. std::counting_semaphore, threads.
+def find_all(n, rng, body, tail=None, k=None):
+    k = k or rng.choice([4, 8, 10])
+    tail = tail if tail is not None else """  std::vector<Probe> results;
+  for (std::size_t i = 0; i < workers.size(); ++i)
+    results.push_back(found.value_pop());
+"""
+    return f"""{inspect(n)}
+std::vector<Probe> find_all_{n}(const std::vector<Proc> &procs) {{
+  std::counting_semaphore<{k}> limit({k});
+  fibers::unbuffered_channel<Probe> found;
+  std::vector<std::thread> workers;
+{body.replace("INSPECT", "inspect_%d" % n)}{tail}  for (std::thread &t : workers)
+    t.join();
+  return results;
+}}
+"""
+
+SEM_SPAWN_BUGS = {
+    "release-after-push": lambda n, rng: find_all(n, rng, """  for (const Proc &pr : procs) {
+    limit.acquire();
+    workers.emplace_back([&limit, &found, pr] {
+      found.push(INSPECT(pr));
+      limit.release();
+    });
+  }
+"""),
+    "release-after-push-detached": lambda n, rng: find_all(n, rng, """  for (const Proc &pr : procs) {
+    limit.acquire();
+    std::thread([&limit, &found, pr] {
+      Probe p = INSPECT(pr);
+      found.push(p);
+      limit.release();
+    }).detach();
+  }
+""", tail="""  std::vector<Probe> results;
+  for (std::size_t i = 0; i < procs.size(); ++i)
+    results.push_back(found.value_pop());
+"""),
+}
+SEM_SPAWN_CLEAN = {
+    "release-before-push": lambda n, rng: find_all(n, rng, """  for (const Proc &pr : procs) {
+    limit.acquire();
+    workers.emplace_back([&limit, &found, pr] {
+      Probe p = INSPECT(pr);
+      limit.release();
+      found.push(p);
+    });
+  }
+"""),
+    "acquire-in-worker": lambda n, rng: find_all(n, rng, """  for (const Proc &pr : procs)
+    workers.emplace_back([&limit, &found, pr] {
+      limit.acquire();
+      found.push(INSPECT(pr));
+      limit.release();
+    });
+"""),
+    "receive-in-loop": lambda n, rng: find_all(n, rng, """  std::vector<Probe> results;
+  for (const Proc &pr : procs) {
+    limit.acquire();
+    workers.emplace_back([&limit, &found, pr] {
+      found.push(INSPECT(pr));
+      limit.release();
+    });
+    results.push_back(found.value_pop());
+  }
+""", tail=""),
+    "spawner-thread": lambda n, rng: find_all(n, rng, """  workers.emplace_back([&limit, &found, &procs] {
+    for (const Proc &pr : procs) {
+      limit.acquire();
+      std::thread([&limit, &found, pr] {
+        found.push(INSPECT(pr));
+        limit.release();
+      }).detach();
+    }
+  });
+""", tail="""  std::vector<Probe> results;
+  for (std::size_t i = 0; i < procs.size(); ++i)
+    results.push_back(found.value_pop());
+"""),
+    "try-acquire-skip": lambda n, rng: find_all(n, rng, """  std::size_t started = 0;
+  for (const Proc &pr : procs) {
+    if (!limit.try_acquire())
+      continue; // busy: skip this one
+    ++started;
+    std::thread([&limit, &found, pr] {
+      found.push(INSPECT(pr));
+      limit.release();
+    }).detach();
+  }
+""", tail="""  std::vector<Probe> results;
+  for (std::size_t i = 0; i < started; ++i)
+    results.push_back(found.value_pop());
+"""),
+}
+
+
+# 10. Story 002 with POSIX semaphores and a named worker function.
+def find_all_posix(n, rng, job, spawner_waits=True):
+    k = rng.choice([4, 8, 16])
+    return f"""{inspect(n)}
+static void inspect_job_{n}(sem_t *limit, fibers::unbuffered_channel<Probe> *found, Proc pr) {{
+{job}}}
+
+std::vector<Probe> find_all_posix_{n}(const std::vector<Proc> &procs) {{
+  sem_t limit;
+  sem_init(&limit, 0, {k});
+  fibers::unbuffered_channel<Probe> found;
+  std::vector<std::thread> workers;
+  for (const Proc &pr : procs) {{
+{"    sem_wait(&limit);" + chr(10) if spawner_waits else ""}    workers.emplace_back(inspect_job_{n}, &limit, &found, pr);
+  }}
+  std::vector<Probe> results;
+  for (std::size_t i = 0; i < procs.size(); ++i)
+    results.push_back(found.value_pop());
+  for (std::thread &t : workers)
+    t.join();
+  sem_destroy(&limit);
+  return results;
+}}
+""".replace("INSPECT", "inspect_%d" % n)
+
+POSIX_SPAWN_BUGS = {
+    "post-after-push": lambda n, rng: find_all_posix(n, rng, """  found->push(INSPECT(pr));
+  sem_post(limit);
+"""),
+}
+POSIX_SPAWN_CLEAN = {
+    "post-before-push": lambda n, rng: find_all_posix(n, rng, """  Probe p = INSPECT(pr);
+  sem_post(limit);
+  found->push(p);
+"""),
+    "wait-in-worker": lambda n, rng: find_all_posix(n, rng, """  sem_wait(limit);
+  Probe p = INSPECT(pr);
+  sem_post(limit);
+  found->push(p);
+""", spawner_waits=False),
+}
+
+
+# 11. Story 002 in Go's form: a buffered channel as the token pool (a push
+# takes a token, a pop gives it back), fibers as goroutines.
+def find_all_fibers(n, rng, worker, receive_in_loop=False):
+    cap = rng.choice([8, 16])
+    recv_loop = "    results.push_back(found.value_pop());\n" if receive_in_loop else ""
+    recv_after = "" if receive_in_loop else """  for (std::size_t i = 0; i < procs.size(); ++i)
+    results.push_back(found.value_pop());
+"""
+    return f"""{inspect(n)}
+struct TokenBack{n} {{
+  fibers::buffered_channel<int> &limit;
+  ~TokenBack{n}() {{ limit.value_pop(); }}
+}};
+
+std::vector<Probe> find_all_fibers_{n}(const std::vector<Proc> &procs) {{
+  fibers::buffered_channel<int> limit({cap}); // {cap - 1} tokens
+  fibers::unbuffered_channel<Probe> found;
+  std::vector<Probe> results;
+  for (const Proc &pr : procs) {{
+    limit.push(0);
+    fibers::fiber([&limit, &found, pr] {{
+{worker}    }}).detach();
+{recv_loop}  }}
+{recv_after}  return results;
+}}
+""".replace("INSPECT", "inspect_%d" % n).replace("TOKENBACK", "TokenBack%d" % n)
+
+FIBER_SPAWN_BUGS = {
+    "deferred-pop": lambda n, rng: find_all_fibers(n, rng, """      TOKENBACK back{limit};
+      found.push(INSPECT(pr));
+"""),
+    "pop-after-push": lambda n, rng: find_all_fibers(n, rng, """      found.push(INSPECT(pr));
+      limit.value_pop();
+"""),
+}
+FIBER_SPAWN_CLEAN = {
+    "pop-before-push": lambda n, rng: find_all_fibers(n, rng, """      Probe p = INSPECT(pr);
+      limit.value_pop();
+      found.push(p);
+"""),
+    "receive-in-loop": lambda n, rng: find_all_fibers(n, rng, """      TOKENBACK back{limit};
+      found.push(INSPECT(pr));
+""", receive_in_loop=True),
+}
+
+
+# 12. Constant loops: the bound against the tokens plus the channel's room.
+def batch_sum(n, rng, loop, tokens, chan, sem="std::counting_semaphore<T> slots(T);"):
+    items = loop == "items"
+    params = "const std::vector<int> &items" if items else "int base"
+    if "room" in chan:
+        params += ", std::size_t room"
+    head = "for (int item : items) {" if items else f"for (int i = 0; i < {loop}; ++i) {{"
+    captures, arg = ("item", "item") if items else ("base, i", "base + i")
+    bound = "items.size()" if items else str(loop)
+    return f"""
+static int score_{n}(int x) {{
+  int h = x;
+  for (int r = 0; r < {n % 4 + 2}; ++r)
+    h = h * 17 + r;
+  return h % 1000;
+}}
+
+long batch_sum_{n}({params}) {{
+  {sem.replace("T", str(tokens))}
+  {chan}
+  {head}
+    slots.acquire();
+    std::thread([&slots, &out, {captures}] {{
+      out.push(score_{n}({arg}));
+      slots.release();
+    }}).detach();
+  }}
+  long sum = 0;
+  for (std::size_t i = 0; i < {bound}; ++i)
+    sum += out.value_pop();
+  return sum;
+}}
+"""
+
+UNBUF = "fibers::unbuffered_channel<int> out;"
+CONST_SPAWN_BUGS = {
+    "16-on-4": lambda n, rng: batch_sum(n, rng, 16, 4, UNBUF),
+    "8-on-4-plus-3": lambda n, rng: batch_sum(n, rng, 8, 4, "fibers::buffered_channel<int> out(4); // holds 3"),
+    "binary-semaphore": lambda n, rng: batch_sum(n, rng, "items", 1, UNBUF, sem="std::binary_semaphore slots(1);"),
+}
+CONST_SPAWN_CLEAN = {
+    "4-on-4": lambda n, rng: batch_sum(n, rng, 4, 4, UNBUF),
+    "8-on-4-plus-7": lambda n, rng: batch_sum(n, rng, 8, 4, "fibers::buffered_channel<int> out(8); // holds 7"),
+    "unknown-room": lambda n, rng: batch_sum(n, rng, 16, 4, "fibers::buffered_channel<int> out(room);"),
+}
+
+
+# 13. A token not given back on an early return (a global pool).
+def upload(n, rng, body, extra=""):
+    k = rng.choice([2, 4, 8])
+    return f"""
+std::counting_semaphore<{k}> upload_slots_{n}({k});
+{extra.replace("SLOTS", "upload_slots_%d" % n).replace("N_", str(n))}
+static int send_file_{n}(const std::string &path) {{
+  int sum = 0;
+  for (char c : path)
+    sum += c == '/' ? 7 : 1;
+  return sum % {n % 5 + 2} == 0 ? -1 : sum;
+}}
+
+int upload_{n}(const std::string &path) {{
+{body.replace("SLOTS", "upload_slots_%d" % n).replace("SEND", "send_file_%d" % n).replace("N_", str(n))}}}
+"""
+
+LEAK_EARLY_BUGS = {
+    "invalid-return": lambda n, rng: upload(n, rng, """  SLOTS.acquire();
+  if (path.empty())
+    return -1;
+  int r = SEND(path);
+  SLOTS.release();
+  return r;
+"""),
+    "error-after-work": lambda n, rng: upload(n, rng, """  SLOTS.acquire();
+  int r = SEND(path);
+  if (r < 0) {
+    std::fprintf(stderr, "upload %s failed\\n", path.c_str());
+    return r;
+  }
+  SLOTS.release();
+  return r;
+"""),
+}
+LEAK_EARLY_CLEAN = {
+    "release-on-both-paths": lambda n, rng: upload(n, rng, """  SLOTS.acquire();
+  if (path.empty()) {
+    SLOTS.release();
+    return -1;
+  }
+  int r = SEND(path);
+  SLOTS.release();
+  return r;
+"""),
+    "guard": lambda n, rng: upload(n, rng, """  SlotGuardN_ guard;
+  if (path.empty())
+    return -1;
+  return SEND(path);
+""", extra="""struct SlotGuardN_ {
+  SlotGuardN_() { SLOTS.acquire(); }
+  ~SlotGuardN_() { SLOTS.release(); }
+};"""),
+    "helper-releases": lambda n, rng: upload(n, rng, """  SLOTS.acquire();
+  int r = path.empty() ? -1 : SEND(path);
+  give_backN_();
+  return r;
+""", extra="static void give_backN_() { SLOTS.release(); }"),
+    # A lock-like pair: the helper returns holding the token on purpose.
+    "take-give-helpers": lambda n, rng: upload(n, rng, """  take_slotN_();
+  if (path.empty()) {
+    give_slotN_();
+    return -1;
+  }
+  int r = SEND(path);
+  give_slotN_();
+  return r;
+""", extra="void take_slotN_() { SLOTS.acquire(); }\nvoid give_slotN_() { SLOTS.release(); }"),
+}
+
+
+# 14. POSIX semaphores, the pool a parameter.
+def read_record(n, rng, body, params="sem_t *limit, const std::string &key"):
+    return f"""
+int read_record_{n}({params}) {{
+{body}}}
+""".replace("CHECKSUM", "static_cast<int>(std::hash<std::string>{}(key) %% %d)" % (n % 89 + 10))
+
+POSIX_LEAK_BUGS = {
+    "wait-then-return": lambda n, rng: read_record(n, rng, """  sem_wait(limit);
+  if (key.empty()) {
+    std::fprintf(stderr, "empty key\\n");
+    return -1;
+  }
+  int r = CHECKSUM;
+  sem_post(limit);
+  return r;
+"""),
+    "timedwait-then-return": lambda n, rng: read_record(n, rng, """  if (sem_timedwait(limit, deadline) != 0)
+    return 0;
+  if (key.size() > 64)
+    return -1;
+  int r = CHECKSUM;
+  sem_post(limit);
+  return r;
+""", params="sem_t *limit, const struct timespec *deadline, const std::string &key"),
+}
+POSIX_LEAK_CLEAN = {
+    "post-on-both-paths": lambda n, rng: read_record(n, rng, """  sem_wait(limit);
+  if (key.empty()) {
+    sem_post(limit);
+    return -1;
+  }
+  int r = CHECKSUM;
+  sem_post(limit);
+  return r;
+"""),
+    "trywait": lambda n, rng: read_record(n, rng, """  if (sem_trywait(limit) != 0)
+    return 0; // busy, nothing taken
+  int r = key.empty() ? -1 : CHECKSUM;
+  sem_post(limit);
+  return r;
+"""),
+}
+
+
+# 15. try_acquire / try_acquire_for: only success holds a token.
+def try_render(n, rng, body):
+    return f"""
+std::counting_semaphore<4> render_slots_{n}(4);
+
+std::optional<std::string> try_render_{n}(const std::string &page) {{
+{body.replace("SLOTS", "render_slots_%d" % n)}}}
+"""
+
+TRY_LEAK_BUGS = {
+    "try-then-return": lambda n, rng: try_render(n, rng, """  if (!SLOTS.try_acquire())
+    return std::nullopt;
+  if (page.size() > 4096)
+    return std::string("too large");
+  std::string html = "<p>" + page + "</p>";
+  SLOTS.release();
+  return html;
+"""),
+    "try-for-then-return": lambda n, rng: try_render(n, rng, """  if (!SLOTS.try_acquire_for(std::chrono::milliseconds(20)))
+    return std::nullopt;
+  if (page.empty())
+    return std::nullopt;
+  std::string html = "<p>" + page + "</p>";
+  SLOTS.release();
+  return html;
+"""),
+}
+TRY_LEAK_CLEAN = {
+    "failed-try-returns": lambda n, rng: try_render(n, rng, """  if (!SLOTS.try_acquire_for(std::chrono::milliseconds(20)))
+    return std::nullopt; // nothing taken
+  std::string html = page.empty() ? std::string() : "<p>" + page + "</p>";
+  SLOTS.release();
+  return html;
+"""),
+    "release-then-return": lambda n, rng: try_render(n, rng, """  if (!SLOTS.try_acquire())
+    return std::nullopt;
+  if (page.size() > 4096) {
+    SLOTS.release();
+    return std::string("too large");
+  }
+  std::string html = "<p>" + page + "</p>";
+  SLOTS.release();
+  return html;
+"""),
+}
+
+
+# 16. In a loop: continue or break skips the release.
+def process_all(n, rng, body):
+    return f"""
+std::counting_semaphore<8> io_slots_{n}(8);
+
+int process_all_{n}(const std::vector<std::string> &names) {{
+  int done = 0;
+  for (const std::string &name : names) {{
+{body.replace("SLOTS", "io_slots_%d" % n)}  }}
+  return done;
+}}
+"""
+
+LOOP_LEAK_BUGS = {
+    "continue-skips-release": lambda n, rng: process_all(n, rng, """    SLOTS.acquire();
+    if (name.empty())
+      continue;
+    done += static_cast<int>(name.size());
+    SLOTS.release();
+"""),
+    "break-skips-release": lambda n, rng: process_all(n, rng, """    SLOTS.acquire();
+    if (name == "--")
+      break;
+    done += static_cast<int>(name.size());
+    SLOTS.release();
+"""),
+}
+LOOP_LEAK_CLEAN = {
+    "release-before-continue": lambda n, rng: process_all(n, rng, """    SLOTS.acquire();
+    if (name.empty()) {
+      SLOTS.release();
+      continue;
+    }
+    done += static_cast<int>(name.size());
+    SLOTS.release();
+"""),
+    "check-before-acquire": lambda n, rng: process_all(n, rng, """    if (name.empty())
+      continue;
+    SLOTS.acquire();
+    done += static_cast<int>(name.size());
+    SLOTS.release();
+"""),
+}
+
+
+# 17. The token handed to a thread, which gives it back.
+def dispatch(n, rng, body):
+    return f"""
+std::counting_semaphore<6> job_slots_{n}(6);
+
+static bool valid_job_{n}(int job) {{ return job % {n % 7 + 2} != 0; }}
+
+void dispatch_{n}(int job) {{
+{body.replace("SLOTS", "job_slots_%d" % n).replace("VALID", "valid_job_%d" % n).replace("N_", str(n))}}}
+"""
+
+HANDED_LEAK_BUGS = {
+    "worker-some-paths": lambda n, rng: dispatch(n, rng, """  SLOTS.acquire();
+  std::thread([job] {
+    if (!VALID(job))
+      return;
+    std::fprintf(stderr, "job %d\\n", job);
+    SLOTS.release();
+  }).detach();
+"""),
+    "spawn-or-not": lambda n, rng: dispatch(n, rng, """  SLOTS.acquire();
+  if (!VALID(job))
+    return;
+  std::thread([job] {
+    std::fprintf(stderr, "job %d\\n", job);
+    SLOTS.release();
+  }).detach();
+"""),
+}
+HANDED_LEAK_CLEAN = {
+    "worker-every-path": lambda n, rng: dispatch(n, rng, """  SLOTS.acquire();
+  std::thread([job] {
+    if (VALID(job))
+      std::fprintf(stderr, "job %d\\n", job);
+    SLOTS.release();
+  }).detach();
+"""),
+    "worker-guard": lambda n, rng: dispatch(n, rng, """  SLOTS.acquire();
+  std::thread([job] {
+    struct Back {
+      ~Back() { SLOTS.release(); }
+    } back;
+    if (!VALID(job))
+      return;
+    std::fprintf(stderr, "job %d\\n", job);
+  }).detach();
+"""),
+    "check-before-acquire": lambda n, rng: dispatch(n, rng, """  if (!VALID(job))
+    return;
+  SLOTS.acquire();
+  std::thread([job] {
+    std::fprintf(stderr, "job %d\\n", job);
+    SLOTS.release();
+  }).detach();
+"""),
+}
+
+TOKEN_PATTERNS = [
+    ("spawn-semaphore", SPAWN, SEM_SPAWN_BUGS, SEM_SPAWN_CLEAN),
+    ("spawn-posix", SPAWN, POSIX_SPAWN_BUGS, POSIX_SPAWN_CLEAN),
+    ("spawn-fiber-pool", SPAWN, FIBER_SPAWN_BUGS, FIBER_SPAWN_CLEAN),
+    ("spawn-constant-loop", SPAWN, CONST_SPAWN_BUGS, CONST_SPAWN_CLEAN),
+    ("leak-early-return", LEAK, LEAK_EARLY_BUGS, LEAK_EARLY_CLEAN),
+    ("leak-posix", LEAK, POSIX_LEAK_BUGS, POSIX_LEAK_CLEAN),
+    ("leak-try", LEAK, TRY_LEAK_BUGS, TRY_LEAK_CLEAN),
+    ("leak-loop", LEAK, LOOP_LEAK_BUGS, LOOP_LEAK_CLEAN),
+    ("leak-handed", LEAK, HANDED_LEAK_BUGS, HANDED_LEAK_CLEAN),
+]
+
+
+def token_file(i, path, rng, seeded):
+    parts = [TOKEN_HEADERS, "\nnamespace tok%d {\n" % i, TOKEN_PROLOGUE]
+    line = 1 + sum(p.count("\n") for p in parts)
+
+    def add(src, entry=None):
+        nonlocal line
+        if entry is not None:
+            entry.update(file=path, first=line, last=line + src.count("\n") - 1)
+            seeded.append(entry)
+        parts.append(src)
+        line += src.count("\n")
+
+    add(plain(i * 100))
+    k = 0
+    for rep in range(2):
+        for name, check, bugs, clean in TOKEN_PATTERNS:
+            k += 1
+            n = i * 100 + k
+            bug = bool(bugs) and rng.random() < 0.35
+            variants = bugs if bug else clean
+            variant = rng.choice(sorted(variants))
+            add(variants[variant](n, rng),
+                dict(pattern="%s/%s" % (name, variant), expect=check if bug else None))
+        add(plain(i * 100 + 50 + rep))
+    parts.append("\n} // namespace tok%d\n" % i)
+    return "".join(parts)
+
+
+def write_part(out, count, prefix, std, make, rng, seeded):
+    os.makedirs(out)
+    db = []
+    for i in range(count):
+        name = "%s%02d.cpp" % (prefix, i)
+        path = os.path.join(out, name)
+        with open(path, "w") as f:
+            f.write(make(i, path, rng, seeded))
+        db.append({"directory": out, "file": path,
+                   "arguments": ["clang++-19", "-std=" + std, "-O2", "-Wall", "-c", name, "-o", name + ".o"]})
+    json.dump(db, open(os.path.join(out, "compile_commands.json"), "w"), indent=1)
+
+
+seeded = []
+write_part(out, nfiles, "c", "c++17", channel_file, random.Random(19), seeded)
+write_part(tout, ntfiles, "t", "c++20", token_file, random.Random(20), seeded)
+json.dump(seeded, open(seeded_path, "w"), indent=1)
 PY
 
 db="$work/channel/compile_commands.json"

@@ -440,6 +440,30 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
         });
         if (ReceivesInLoop || !ReceiveAfter)
           continue;
+        // Other work the function starts that may receive from the channel
+        // (a collector thread) keeps the workers moving.
+        bool OtherReceiver = false;
+        forEachStmt(D->getBody(), [&](const Stmt *S) {
+          const auto *E = dyn_cast<Expr>(S);
+          auto Other = E ? Model->classifySpawn(E) : std::nullopt;
+          if (!Other || OtherReceiver)
+            return;
+          const LambdaExpr *OL = nullptr;
+          if (Other->Callable)
+            forEachStmt(Other->Callable, [&](const Stmt *Sub) {
+              if (!OL)
+                OL = dyn_cast<LambdaExpr>(Sub);
+            });
+          tether::analyzer::WorkerBody OW = tether::analyzer::workerOf(*Other, OL);
+          if (!OW.Body)
+            return;
+          for (const auto &OU : tether::analyzer::summarizeWorker(
+                   OW.Fn, OW.Body, OW.Roots, channels()))
+            if (OU.MayReceive && OW.spawnerDecl(OU.Root) == Chan)
+              OtherReceiver = true;
+        });
+        if (OtherReceiver)
+          continue;
         // Room: the tokens, plus what the channel holds.
         const auto *ChanVar = dyn_cast<VarDecl>(Chan);
         const tether::model::ChannelLibrary *Lib =

@@ -295,3 +295,24 @@ int nestedLoops(const std::vector<std::vector<int>> &batches) {
     sum += out.value_pop();
   return sum;
 }
+
+// Clean: a collector thread started before the loop receives while the
+// loop spawns.
+int collectorThread(const std::vector<int> &items) {
+  std::counting_semaphore<4> slots(4);
+  Chan out;
+  int sum = 0;
+  std::thread collector([&out, &sum, n = items.size()] {
+    for (size_t i = 0; i < n; ++i)
+      sum += out.value_pop();
+  });
+  for (int item : items) {
+    slots.acquire();
+    std::thread([&slots, &out, item] {
+      out.push(work(item));
+      slots.release();
+    }).detach();
+  }
+  collector.join();
+  return sum + out.value_pop();
+}
