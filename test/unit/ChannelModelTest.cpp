@@ -2,6 +2,7 @@
 
 #include "model/ApiModel.h"
 #include "model/ChannelModel.h"
+#include "model/TokenModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -165,6 +166,68 @@ TEST(ChannelModel, BoostCapacityAdvice) {
   EXPECT_EQ(describeCapacity(0), "unbuffered");
   EXPECT_EQ(describeCapacity(1), "holds 1 value");
   EXPECT_EQ(describeCapacity(ChannelModel::UnboundedCapacity), "unbounded");
+}
+
+} // namespace
+
+namespace {
+
+TEST(TokenModel, PoolsTheirOperationsAndInitialTokens) {
+  auto AST = parse(R"(
+#include <boost/fiber/all.hpp>
+#include <chrono>
+#include <semaphore.h>
+#include <semaphore>
+std::counting_semaphore<16> counted(12);
+std::binary_semaphore single(1);
+void f() {
+  sem_t posix;
+  sem_init(&posix, 0, 5);
+  boost::fibers::buffered_channel<int> pool(8);
+  counted.acquire(); counted.try_acquire();
+  counted.try_acquire_for(std::chrono::seconds(1)); counted.release(2);
+  sem_wait(&posix); sem_trywait(&posix); sem_post(&posix);
+  pool.push(0); (void)pool.value_pop();
+})");
+  ModelOptions O;
+  ApiModel Model(O);
+  const TokenModel &T = Model.tokens();
+  std::vector<std::string> Seen, SeenWithChannels;
+  for (const BoundNodes &N :
+       match(functionDecl(hasName("f"), forEachDescendant(callExpr().bind("c"))),
+             AST->getASTContext())) {
+    const auto *CE = N.getNodeAs<CallExpr>("c");
+    const char *Kind[] = {"acquire", "release", "init"};
+    const char *Block[] = {"forever", "timed", "never"};
+    if (auto S = T.classify(CE, false))
+      Seen.push_back(S->Name.str() + " " + Kind[int(S->Op.Kind)] + " " +
+                     Block[int(S->Op.Block)]);
+    if (auto S = T.classify(CE, true))
+      SeenWithChannels.push_back(S->Name.str());
+  }
+  llvm::sort(Seen);
+  std::vector<std::string> Expected = {
+      "acquire acquire forever", "try_acquire acquire never",
+      "try_acquire_for acquire timed", "release release never",
+      "sem_init init never", "sem_wait acquire forever",
+      "sem_trywait acquire never", "sem_post release never"};
+  llvm::sort(Expected);
+  EXPECT_EQ(Seen, Expected);
+  // A channel is a pool only where a check asks for it.
+  EXPECT_EQ(SeenWithChannels.size(), Seen.size() + 2);
+
+  auto Var = [&](llvm::StringRef Name) {
+    auto M = match(varDecl(hasName(Name)).bind("v"), AST->getASTContext());
+    return M[0].getNodeAs<VarDecl>("v");
+  };
+  const FunctionDecl *F =
+      match(functionDecl(hasName("f")).bind("f"), AST->getASTContext())[0]
+          .getNodeAs<FunctionDecl>("f");
+  const ASTContext &Ctx = AST->getASTContext();
+  EXPECT_EQ(T.initialTokens(Var("counted"), nullptr, Ctx), 12u);
+  EXPECT_EQ(T.initialTokens(Var("single"), nullptr, Ctx), 1u);
+  EXPECT_EQ(T.initialTokens(Var("posix"), F->getBody(), Ctx), 5u);
+  EXPECT_EQ(T.initialTokens(Var("pool"), F->getBody(), Ctx), 7u); // holds 7
 }
 
 } // namespace
