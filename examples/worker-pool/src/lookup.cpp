@@ -12,6 +12,7 @@
 #include <boost/fiber/unbuffered_channel.hpp>
 
 #include <memory>
+#include <semaphore>
 #include <thread>
 
 namespace worker_pool {
@@ -59,6 +60,50 @@ std::string resolve_first_buffered(const std::string &address,
       boost::fibers::channel_op_status::success)
     return {};
   return first;
+}
+
+std::vector<std::string> resolve_all(const std::vector<std::string> &addresses) {
+  std::counting_semaphore<16> in_flight(4);
+  boost::fibers::unbuffered_channel<std::string> names;
+  std::vector<std::thread> lookups;
+  for (const std::string &address : addresses) {
+    // FINDING 8: with more than four addresses this deadlocks: four lookups
+    // hold the tokens and wait in push() for this function, which waits
+    // here for a token and only receives after the loop.
+    in_flight.acquire();
+    lookups.emplace_back([&in_flight, &names, address] {
+      names.push(ask(FixedResolvers[0], address));
+      in_flight.release();
+    });
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < addresses.size(); ++i)
+    out.push_back(names.value_pop());
+  for (std::thread &t : lookups)
+    t.join();
+  return out;
+}
+
+std::vector<std::string>
+resolve_all_bounded(const std::vector<std::string> &addresses) {
+  // Each lookup takes its own token, so this function reaches the receive
+  // loop at once and the lookups drain through it.
+  std::counting_semaphore<16> in_flight(4);
+  boost::fibers::unbuffered_channel<std::string> names;
+  std::vector<std::thread> lookups;
+  for (const std::string &address : addresses)
+    lookups.emplace_back([&in_flight, &names, address] {
+      in_flight.acquire();
+      std::string name = ask(FixedResolvers[1], address);
+      in_flight.release();
+      names.push(name);
+    });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < addresses.size(); ++i)
+    out.push_back(names.value_pop());
+  for (std::thread &t : lookups)
+    t.join();
+  return out;
 }
 
 } // namespace worker_pool

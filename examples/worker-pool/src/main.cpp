@@ -144,6 +144,9 @@ int main(int argc, char **argv) {
             << " / "
             << resolve_first_buffered("10.0.0.7", std::chrono::milliseconds(200))
             << '\n';
+  std::clog << resolve_all({"10.0.0.1", "10.0.0.2"}).size() << " + "
+            << resolve_all_bounded({"10.0.0.3", "10.0.0.4", "10.0.0.5"}).size()
+            << " names resolved\n";
 
   unsigned threads = std::max(2u, std::thread::hardware_concurrency());
   Scene scene;

@@ -19,6 +19,13 @@ std::string resolve_first(const std::string &address,
 std::string resolve_first_buffered(const std::string &address,
                                    std::chrono::milliseconds budget);
 
+/// Resolves every address with at most four lookups in flight.
+std::vector<std::string> resolve_all(const std::vector<std::string> &addresses);
+
+/// The same, done right: each lookup takes its token itself.
+std::vector<std::string>
+resolve_all_bounded(const std::vector<std::string> &addresses);
+
 } // namespace worker_pool
 
 #endif // WORKER_POOL_LOOKUP_H
