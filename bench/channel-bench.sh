@@ -1,33 +1,49 @@
 #!/usr/bin/env bash
 # What the channel checks (tether-unreceived-send, tether-unsent-receive)
-# cost, as ratios, and whether they find what was seeded. Never asserts a
-# timing.
+# and the token-pool checks (tether-semaphore-spawn-deadlock,
+# tether-token-leak) cost, as ratios, and whether they find what was
+# seeded. Never asserts a timing.
 #
 #   bench/channel-bench.sh [BUILD_DIR] [REPEAT]
 #
-# Corpus: NFILES generated C++ files (default 12) against the real
-# Boost.Fiber and libstdc++ headers, each with 16 spawner functions over
-# boost::fibers::unbuffered_channel / buffered_channel (fan-out where the
-# first result wins, pop_wait_for with a timeout branch, an error return
-# between the spawn and the receive, a worker waiting for a value that is
-# never sent, producer/consumer with close, buffered channels with or
-# without room, fibers on a local channel, non-blocking sends), about a
-# third of them with a seeded bug, among ordinary code (strings, containers,
-# a mutex-guarded cache, a condition-variable queue, std::async).
+# Corpus, in two parts, against the real Boost.Fiber and libstdc++ headers,
+# each function about a third of the time with one seeded bug, among
+# ordinary code (strings, containers, a mutex-guarded cache, a
+# condition-variable queue, std::async):
 #
-# (a) Over the same TUs: clang-19 -fsyntax-only (the floor of any AST-based
-#     tool), `tether scan -j 1 --checks=-*` (the driver with no check),
-#     `tether scan -j 1` with the two channel checks, and the stock
-#     clang-tidy-19 loading libTetherTidy.so with the same checks. Each keeps
-#     the best of up to REPEAT runs (default 2), as many as fit in BUDGET
-#     seconds (default 60) per configuration. Then the findings against the
-#     seeded bugs: found, missed, and reported where nothing was seeded.
+# - channel part: NFILES generated C++17 files (default 12), each with 16
+#   spawner functions over boost::fibers::unbuffered_channel /
+#   buffered_channel (fan-out where the first result wins, pop_wait_for
+#   with a timeout branch, an error return between the spawn and the
+#   receive, a worker waiting for a value that is never sent,
+#   producer/consumer with close, buffered channels with or without room,
+#   fibers on a local channel, non-blocking sends);
+# - token part: TFILES generated C++20 files (default 4; libstdc++'s
+#   <semaphore> needs C++20), each with 18 functions over
+#   std::counting_semaphore / std::binary_semaphore, POSIX sem_t and a
+#   Boost.Fiber buffered_channel used as a token pool: story 002 (a token
+#   taken before each spawn in a loop, the worker giving it back only after
+#   a push on an unbuffered channel the spawner receives from only after the
+#   loop) and its fixes, constant loops against the tokens plus the
+#   channel's room, and tokens not given back on an early return, a
+#   `continue`/`break`, a failed check before the spawn, or some path of the
+#   worker that was handed the token (clean: released on every path,
+#   guards, helpers, try-acquires that failed).
+#
+# (a) For each part, over the same TUs: clang-19 -fsyntax-only (the floor
+#     of any AST-based tool), `tether scan -j 1 --checks=-*` (the driver
+#     with no check), `tether scan -j 1` with the four checks, and the stock
+#     clang-tidy-19 loading libTetherTidy.so with the same checks. Each
+#     keeps the best of up to REPEAT runs (default 2), as many as fit in
+#     BUDGET seconds (default 60) per configuration. Then the findings
+#     against the seeded bugs, per check: found, missed, and reported where
+#     nothing (or another bug) was seeded.
 # (b) In tether-clangd, over LSP (bench/lsp-latency.py): didOpen and
-#     didChange to diagnostics on the first generated file, with the two
-#     checks added against every clang-tidy check removed; the median of
-#     2 x REPEAT + 1 sessions.
+#     didChange to diagnostics on the first generated file of each part,
+#     with the four checks added against every clang-tidy check removed;
+#     the median of 2 x REPEAT + 1 sessions.
 #
-# About 2.5 minutes on a 2-core machine with the defaults.
+# About 4 minutes on a 2-core machine with the defaults.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,7 +66,7 @@ done
 [[ -e /usr/include/boost/fiber/all.hpp ]] ||
   { echo "missing Boost.Fiber headers (apt-get install libboost-fiber-dev)" >&2; exit 2; }
 
-checks='-*,tether-unreceived-send,tether-unsent-receive'
+checks='-*,tether-unreceived-send,tether-unsent-receive,tether-semaphore-spawn-deadlock,tether-token-leak'
 NFILES="${NFILES:-12}"
 TFILES="${TFILES:-4}"
 budget="${BUDGET:-60}"
@@ -59,9 +75,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # ---------------------------------------------------------------------------
-# The corpus: $work/channel/cNN.cpp, compile_commands.json, and seeded.json
-# (one entry per channel function: file, line range, pattern/variant, and
-# the check a seeded bug must trigger, or null).
+# The corpus: $work/channel/cNN.cpp (part 1, channels) and $work/token/tNN.cpp
+# (part 2, token pools), each folder with its compile_commands.json, and
+# $work/seeded.json (one entry per generated function: file, line range,
+# pattern/variant, and the check a seeded bug must trigger, or null).
 python3 - "$work/channel" "$NFILES" "$work/token" "$TFILES" "$work/seeded.json" <<'PY'
 import json, os, random, sys
 
@@ -92,6 +109,10 @@ namespace fibers = boost::fibers;
 """
 
 SEND, RECV = "tether-unreceived-send", "tether-unsent-receive"
+
+# ===========================================================================
+# Part 1: channels (tether-unreceived-send, tether-unsent-receive). Files
+# cNN.cpp, compiled with -std=c++17.
 
 # Channel code. Each pattern has bug variants (the function strands exactly
 # one worker send or receive site, which the named check must report) and
@@ -635,7 +656,9 @@ def channel_file(i, path, rng, seeded):
 # ===========================================================================
 # Part 2: token pools (tether-semaphore-spawn-deadlock, tether-token-leak).
 # Files tNN.cpp, compiled with -std=c++20 (libstdc++'s <semaphore>), with
-# their own generator (rng seeded apart, so part 1 stays as it was).
+# their own random generator (part 1's files stay as they were). Each
+# pattern has bug variants (the named check must report exactly once in the
+# function) and clean ones; plain() code surrounds them, as in part 1.
 
 SPAWN, LEAK = "tether-semaphore-spawn-deadlock", "tether-token-leak"
 
@@ -705,6 +728,52 @@ SEM_SPAWN_BUGS = {
 """, tail="""  std::vector<Probe> results;
   for (std::size_t i = 0; i < procs.size(); ++i)
     results.push_back(found.value_pop());
+"""),
+    # std::jthread (C++20) joins on destruction: no join loop.
+    "release-after-push-jthread": lambda n, rng: f"""{inspect(n)}
+std::vector<Probe> find_all_{n}(const std::vector<Proc> &procs) {{
+  std::counting_semaphore<8> limit(8);
+  fibers::unbuffered_channel<Probe> found;
+  std::vector<std::jthread> workers;
+  for (const Proc &pr : procs) {{
+    limit.acquire();
+    workers.emplace_back([&limit, &found, pr] {{
+      found.push(inspect_{n}(pr));
+      limit.release();
+    }});
+  }}
+  std::vector<Probe> results;
+  for (std::size_t i = 0; i < procs.size(); ++i)
+    results.push_back(found.value_pop());
+  return results;
+}}
+""",
+    # The pool and the channel behind shared_ptrs (the pool's size is then
+    # not known: the message says so).
+    "release-after-push-shared": lambda n, rng: f"""{inspect(n)}
+std::vector<Probe> find_all_{n}(const std::vector<Proc> &procs) {{
+  auto limit = std::make_shared<std::counting_semaphore<8>>(8);
+  auto found = std::make_shared<fibers::unbuffered_channel<Probe>>();
+  for (const Proc &pr : procs) {{
+    limit->acquire();
+    std::thread([limit, found, pr] {{
+      found->push(inspect_{n}(pr));
+      limit->release();
+    }}).detach();
+  }}
+  std::vector<Probe> results;
+  for (std::size_t i = 0; i < procs.size(); ++i)
+    results.push_back(found->value_pop());
+  return results;
+}}
+""",
+    "release-after-push-index-loop": lambda n, rng: find_all(n, rng, """  for (std::size_t i = 0; i < procs.size(); ++i) {
+    limit.acquire();
+    workers.emplace_back([&limit, &found, &procs, i] {
+      found.push(INSPECT(procs[i]));
+      limit.release();
+    });
+  }
 """),
 }
 SEM_SPAWN_CLEAN = {
@@ -934,6 +1003,20 @@ LEAK_EARLY_BUGS = {
   SLOTS.release();
   return r;
 """),
+    "pool-parameter": lambda n, rng: f"""
+static int send_file_{n}(const std::string &path) {{
+  return static_cast<int>(path.size() % {n % 5 + 2}) - 1;
+}}
+
+int upload_{n}(std::counting_semaphore<4> &slots, const std::string &path) {{
+  slots.acquire();
+  int r = send_file_{n}(path);
+  if (r < 0)
+    return r;
+  slots.release();
+  return r;
+}}
+""",
 }
 LEAK_EARLY_CLEAN = {
     "release-on-both-paths": lambda n, rng: upload(n, rng, """  SLOTS.acquire();
@@ -1089,6 +1172,12 @@ LOOP_LEAK_BUGS = {
     done += static_cast<int>(name.size());
     SLOTS.release();
 """),
+    "return-in-loop": lambda n, rng: process_all(n, rng, """    SLOTS.acquire();
+    if (name.size() > 255)
+      return -1;
+    done += static_cast<int>(name.size());
+    SLOTS.release();
+"""),
 }
 LOOP_LEAK_CLEAN = {
     "release-before-continue": lambda n, rng: process_all(n, rng, """    SLOTS.acquire();
@@ -1225,26 +1314,34 @@ write_part(tout, ntfiles, "t", "c++20", token_file, random.Random(20), seeded)
 json.dump(seeded, open(seeded_path, "w"), indent=1)
 PY
 
-db="$work/channel/compile_commands.json"
+cdb="$work/channel/compile_commands.json"
+tdb="$work/token/compile_commands.json"
+seeded="$work/seeded.json"
 
 # ---------------------------------------------------------------------------
-# (a) Per translation unit.
-scan() { "$tether" scan --compile-commands "$db" -j 1 --quiet --color=never "$@"; }
-tidy() { # the stock clang-tidy-19 with the plugin, one run per unit
-  units "$db" | cut -f2 | while read -r file; do
-    clang-tidy-19 -load="$plugin" --checks="$checks" -p "$(dirname "$db")" --quiet "$file"
+# (a) Per translation unit, each part of the corpus on its own.
+scan() { # scan DB ARGS...
+  local db=$1; shift
+  "$tether" scan --compile-commands "$db" -j 1 --quiet --color=never "$@"
+}
+tidy() { # the stock clang-tidy-19 with the plugin, one run per unit of DB
+  units "$1" | cut -f2 | while read -r file; do
+    clang-tidy-19 -load="$plugin" --checks="$checks" -p "$(dirname "$1")" --quiet "$file"
   done
 }
 
-# The findings of a JSON report against seeded.json.
+# The findings of the JSON reports (one per part) against seeded.json, per
+# check; the clang-tidy outputs are only counted.
 cat >"$work/match.py" <<'PY'
 import collections, json, os, sys
 
 seeded = json.load(open(sys.argv[1]))
-report = json.load(open(sys.argv[2]))
-tidy_text = open(sys.argv[3]).read()
-CHECKS = ("tether-unreceived-send", "tether-unsent-receive")
-found = [f for f in report["findings"] if f["check"] in CHECKS]
+reports = [json.load(open(p)) for p in sys.argv[2].split(",")]
+tidy_text = "".join(open(p).read() for p in sys.argv[3].split(","))
+CHECKS = ("tether-unreceived-send", "tether-unsent-receive",
+          "tether-semaphore-spawn-deadlock", "tether-token-leak")
+found = [f for r in reports for f in r["findings"] if f["check"] in CHECKS]
+failures = sum(len(r.get("failures", [])) for r in reports)
 where = collections.defaultdict(list)  # seeded index -> findings in its lines
 elsewhere = []
 for f in found:
@@ -1255,65 +1352,97 @@ for f in found:
 bugs = [i for i, s in enumerate(seeded) if s["expect"]]
 caught = [i for i in bugs if any(f["check"] == seeded[i]["expect"] for f in where[i])]
 missed = [i for i in bugs if i not in caught]
-spurious = [(i, f) for i, fs in where.items() for f in fs
-            if f["check"] != seeded[i]["expect"]]
+spurious = [(i, f) for i, fs in where.items() for f in fs if f["check"] != seeded[i]["expect"]]
 extra = sum(max(0, sum(f["check"] == seeded[i]["expect"] for f in where[i]) - 1) for i in bugs)
-by_check = collections.Counter(f["check"] for f in found)
-tidy = sum(tidy_text.count("[%s]" % c) for c in CHECKS)
-print("seeded %d, reported %d (%d %s, %d %s; clang-tidy+plugin %d)" % (
-    len(bugs), len(found), by_check[CHECKS[0]], CHECKS[0], by_check[CHECKS[1]], CHECKS[1], tidy))
-print("found %d of %d seeded, missed %d, %d not seeded (in %d functions), %d more than one per bug, "
-      "%d outside the channel functions; %d TUs not analysed" % (
-          len(caught), len(bugs), len(missed), len(spurious), len({i for i, _ in spurious}), extra,
-          len(elsewhere), len(report.get("failures", []))))
+print("%-32s %6s %6s %6s %11s %9s %19s" % ("check", "seeded", "found", "missed", "not seeded", "reported",
+                                            "clang-tidy+plugin"))
+def row(label, keep):
+    print("%-32s %6d %6d %6d %5d in %2d %9d %19d" % (
+        label, sum(keep(seeded[i]["expect"]) for i in bugs), sum(keep(seeded[i]["expect"]) for i in caught),
+        sum(keep(seeded[i]["expect"]) for i in missed), sum(keep(f["check"]) for _, f in spurious),
+        len({i for i, f in spurious if keep(f["check"])}), sum(keep(f["check"]) for f in found),
+        sum(tidy_text.count("[%s]" % c) for c in CHECKS if keep(c))))
+for c in CHECKS:
+    row(c, lambda x, c=c: x == c)
+row("all four", lambda x: x in CHECKS)
+print("(not seeded: findings in functions seeded with no bug or another one, and in how many functions)")
+print("%d more than one per bug, %d outside the generated functions; %d TUs not analysed" % (
+    extra, len(elsewhere), failures))
 def sites(idx):
     return ", ".join("%s:%d" % (os.path.basename(seeded[i]["file"]), seeded[i]["first"]) for i in idx[:3]) + \
         (", ..." if len(idx) > 3 else "")
-for label, idx in (("missed", missed), ("reported, not seeded", sorted({i for i, _ in spurious}))):
-    groups = collections.defaultdict(list)
-    for i in idx:
-        groups[seeded[i]["pattern"]].append(i)
-    for pattern, g in sorted(groups.items()):
+groups = collections.defaultdict(list)
+for i in missed:
+    groups[("missed", seeded[i]["pattern"], seeded[i]["expect"])].append(i)
+for i, f in spurious:
+    if i not in groups[("reported, not seeded", seeded[i]["pattern"], f["check"])]:
+        groups[("reported, not seeded", seeded[i]["pattern"], f["check"])].append(i)
+for (label, pattern, check), g in sorted(groups.items()):
+    if g:
         total = sum(1 for s in seeded if s["pattern"] == pattern)
-        print("  %s: %s, %d of %d (%s)" % (label, pattern, len(g), total, sites(g)))
+        print("  %s: %s [%s], %d of %d (%s)" % (label, pattern, check, len(g), total, sites(g)))
 for f in elsewhere:
     print("  outside: %s:%d [%s] %s" % (os.path.basename(f["location"]["file"]), f["location"]["line"],
                                        f["check"], f["message"]))
 PY
 
-lines() { cat "$work/channel"/*.cpp | wc -l; }
-nfun=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/channel/seeded.json")
+ratio() { f2 "$(echo "$1 / $2" | bc -l)"; }
+# time_part LABEL DB NTU TAG: the four configurations over DB; the findings
+# go to $work/findings-TAG.json and $work/tidy-TAG.txt.
+time_part() {
+  local label=$1 db=$2 ntu=$3 tag=$4 floor nf none nn four n4 tidyt nt
+  read -r floor nf < <(best "$repeat" /dev/null syntax_only "$db")
+  read -r none nn < <(best "$repeat" /dev/null scan "$db" --checks='-*')
+  read -r four n4 < <(best "$repeat" "$work/findings-$tag.json" scan "$db" --checks="$checks" --format=json)
+  read -r tidyt nt < <(best "$repeat" "$work/tidy-$tag.txt" tidy "$db")
+  printf '%-13s %2d TUs  syntax-only %6.2fs  tether --checks=-* %6.2fs  tether four checks %6.2fs  clang-tidy+plugin four checks %6.2fs\n' \
+    "$label" "$ntu" "$floor" "$none" "$four" "$tidyt"
+  printf '%-21s driver floor/syntax-only %sx  four/syntax-only %sx  (four-floor)/syntax-only %+.1f%% (%+.0f ms per TU)  tether/clang-tidy %sx; best of %s/%s/%s/%s runs\n' \
+    "" "$(ratio "$none" "$floor")" "$(ratio "$four" "$floor")" "$(echo "100 * ($four - $none) / $floor" | bc -l)" \
+    "$(echo "1000 * ($four - $none) / $ntu" | bc -l)" "$(ratio "$four" "$tidyt")" "$nf" "$nn" "$n4" "$nt"
+}
+
+count() { # count PART EXPECT-or-any: generated functions of a part (with a seeded bug: EXPECT)
+  python3 -c 'import json,sys
+s = [e for e in json.load(open(sys.argv[1])) if "/%s/" % sys.argv[2] in e["file"]]
+print(len(s) if sys.argv[3] == "all" else sum(1 for e in s if e["expect"]))' "$seeded" "$1" "$2"
+}
+lines() { cat "$work/$1"/*.cpp | wc -l; }
 echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo "LLVM:    $(clang-19 --version | head -1); $("$tether" --version 2>&1 | head -1)"
-echo "corpus:  $NFILES files/$(lines) lines, $nfun channel functions (Boost.Fiber, libstdc++)"
+echo "corpus:  channel part $NFILES files/$(lines channel) lines, -std=c++17, $(count channel all) channel functions, $(count channel bug) with a bug"
+echo "         token part   $TFILES files/$(lines token) lines, -std=c++20, $(count token all) token functions, $(count token bug) with a bug"
 echo
-echo "(a) per translation unit, sequential (-j 1), best of up to $repeat runs (at most ${budget}s per configuration)"
-read -r floor nf < <(best "$repeat" /dev/null syntax_only "$db")
-read -r none nn < <(best "$repeat" /dev/null scan --checks='-*')
-read -r chan nc < <(best "$repeat" "$work/findings.json" scan --checks="$checks" --format=json)
-read -r tidyt nt < <(best "$repeat" "$work/tidy.txt" tidy)
-ratio() { f2 "$(echo "$1 / $2" | bc -l)"; }
-printf 'syntax-only %6.2fs  tether --checks=-* %6.2fs  tether channel checks %6.2fs  clang-tidy+plugin channel checks %6.2fs\n' \
-  "$floor" "$none" "$chan" "$tidyt"
-printf 'driver floor/syntax-only %sx  channel/syntax-only %sx  (channel-floor)/syntax-only %+.1f%% (%+.0f ms per TU)  tether/clang-tidy %sx\n' \
-  "$(ratio "$none" "$floor")" "$(ratio "$chan" "$floor")" "$(echo "100 * ($chan - $none) / $floor" | bc -l)" \
-  "$(echo "1000 * ($chan - $none) / $NFILES" | bc -l)" "$(ratio "$chan" "$tidyt")"
-echo "best of $nf/$nn/$nc/$nt runs"
-python3 "$work/match.py" "$work/channel/seeded.json" "$work/findings.json" "$work/tidy.txt"
+echo "(a) per translation unit, sequential (-j 1), best of up to $repeat runs (at most ${budget}s per configuration);"
+echo "    four checks: --checks=$checks"
+time_part "channel part" "$cdb" "$NFILES" channel
+time_part "token part" "$tdb" "$TFILES" token
+echo
+python3 "$work/match.py" "$seeded" "$work/findings-channel.json,$work/findings-token.json" \
+  "$work/tidy-channel.txt,$work/tidy-token.txt"
 
 # ---------------------------------------------------------------------------
-# (b) tether-clangd over LSP, on the first generated file.
-clangd_project "$work/lsp-on" tether-unreceived-send tether-unsent-receive
+# (b) tether-clangd over LSP, on the first generated file of each part.
+sessions=$((2 * repeat + 1))
+in_file() { # in_file FINDINGS|SEEDED FILE: findings, or seeded bugs, in one file
+  python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+print(sum(1 for s in d if s["expect"] and s["file"].endswith("/" + sys.argv[2])) if isinstance(d, list) else
+      sum(1 for f in d["findings"] if f["location"]["file"].endswith("/" + sys.argv[2])))' "$1" "$2"
+}
+echo
+echo "(b) tether-clangd, median of $sessions sessions; off: .clangd Remove: ['*'], four: Add: [the four checks] +"
+echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session;"
+echo "    c00.cpp as channels.cpp (-std=c++17): $(in_file "$seeded" c00.cpp) bugs seeded, tether scan reports $(in_file "$work/findings-channel.json" c00.cpp);"
+echo "    t00.cpp as tokens.cpp (-std=c++20): $(in_file "$seeded" t00.cpp) bugs seeded, tether scan reports $(in_file "$work/findings-token.json" t00.cpp)"
+four=(tether-unreceived-send tether-unsent-receive tether-semaphore-spawn-deadlock tether-token-leak)
+clangd_project "$work/lsp-on" "${four[@]}"
 clangd_project "$work/lsp-off"
 cp "$work/channel/c00.cpp" "$work/lsp-on/channels.cpp"
 cp "$work/channel/c00.cpp" "$work/lsp-off/channels.cpp"
-sessions=$((2 * repeat + 1))
-seeded0=$(python3 -c 'import json,sys; print(sum(1 for s in json.load(open(sys.argv[1])) if s["expect"] and s["file"].endswith("/c00.cpp")))' \
-  "$work/channel/seeded.json")
-scanned0=$(python3 -c 'import json,sys; print(sum(1 for f in json.load(open(sys.argv[1]))["findings"] if f["location"]["file"].endswith("/c00.cpp")))' \
-  "$work/findings.json")
-echo
-echo "(b) tether-clangd, median of $sessions sessions; off: .clangd Remove: ['*'], channel: Add: [the two checks] +"
-echo "    FastCheckFilter: None; didOpen includes the preamble build, didChange is the best of 3 per session;"
-echo "    c00.cpp as channels.cpp: $seeded0 bugs seeded, tether scan reports $scanned0"
-clangd_case "$work/lsp-on" "$work/lsp-off" channels.cpp channel
+clangd_case "$work/lsp-on" "$work/lsp-off" channels.cpp four
+clangd_std=c++20 clangd_project "$work/lsp-on-20" "${four[@]}"
+clangd_std=c++20 clangd_project "$work/lsp-off-20"
+cp "$work/token/t00.cpp" "$work/lsp-on-20/tokens.cpp"
+cp "$work/token/t00.cpp" "$work/lsp-off-20/tokens.cpp"
+clangd_case "$work/lsp-on-20" "$work/lsp-off-20" tokens.cpp four

@@ -53,10 +53,11 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # compile_flags.txt and a .clangd that adds the CHECKs (globs) with
 # FastCheckFilter: None, or, with no CHECK, removes every clang-tidy check
 # (without any ClangTidy setting clangd would run its own default checks).
+# The language standard is $clangd_std (default c++17).
 clangd_project() {
   local dir=$1; shift
   mkdir -p "$dir"
-  printf -- '-std=c++17\n-Wall\n' >"$dir/compile_flags.txt"
+  printf -- '-std=%s\n-Wall\n' "${clangd_std:-c++17}" >"$dir/compile_flags.txt"
   if (($#)); then
     local list; list=$(printf '%s, ' "$@"); list=${list%, }
     printf 'Diagnostics:\n  ClangTidy:\n    Add: [%s]\n    FastCheckFilter: None\n' "$list" >"$dir/.clangd"

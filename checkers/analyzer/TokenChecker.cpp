@@ -123,6 +123,8 @@ struct WorkerTokens {
   /// releases it (their declarations).
   llvm::SmallVector<const Stmt *, 2> Releases;
   const Stmt *GuardDecl = nullptr;
+  /// The block the guard lives in: it releases when that block ends.
+  const Stmt *GuardScope = nullptr;
   /// A release happens on every path through the body.
   bool AlwaysReleases = false;
   /// Some path finishes without one; where it finishes.
@@ -182,7 +184,9 @@ const Stmt *loopBody(const Stmt *L) {
   return nullptr;
 }
 
-/// `for (int i = A; i < B; ++i)` with constants: B - A.
+/// The number of iterations of `for (int i = A; i COND B; STEP)` with
+/// constants A and B, COND one of < <= != > >= and STEP ++, --, += k or
+/// -= k (k a constant).
 std::optional<uint64_t> tripCount(const Stmt *L, ASTContext &Ctx) {
   const auto *F = dyn_cast<ForStmt>(L);
   if (!F)
@@ -192,16 +196,49 @@ std::optional<uint64_t> tripCount(const Stmt *L, ASTContext &Ctx) {
                         ? dyn_cast<VarDecl>(Init->getSingleDecl())
                         : nullptr;
   const auto *Cond = dyn_cast_or_null<BinaryOperator>(F->getCond());
-  if (!Var || !Var->getInit() || !Cond ||
-      (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_LE))
+  if (!Var || !Var->getInit() || !Cond)
     return std::nullopt;
-  Expr::EvalResult A, B;
-  if (!Var->getInit()->EvaluateAsInt(A, Ctx) ||
-      !Cond->getRHS()->EvaluateAsInt(B, Ctx))
+  const auto *L0 = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+  if (!L0 || L0->getDecl() != Var)
     return std::nullopt;
-  int64_t N = B.Val.getInt().getSExtValue() - A.Val.getInt().getSExtValue() +
-              (Cond->getOpcode() == BO_LE ? 1 : 0);
-  return N > 0 ? std::optional<uint64_t>(N) : std::optional<uint64_t>(0);
+  auto Constant = [&](const Expr *E) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (!E || !E->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    return R.Val.getInt().getSExtValue();
+  };
+  std::optional<int64_t> From = Constant(Var->getInit()),
+                         To = Constant(Cond->getRHS());
+  int64_t Step = 0;
+  const Expr *Inc = F->getInc() ? F->getInc()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Inc))
+    Step = U->isIncrementOp() ? 1 : U->isDecrementOp() ? -1 : 0;
+  if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
+    if (auto K = Constant(CA->getRHS()))
+      Step = CA->getOpcode() == BO_AddAssign   ? *K
+             : CA->getOpcode() == BO_SubAssign ? -*K
+                                               : 0;
+  if (!From || !To || Step == 0)
+    return std::nullopt;
+  int64_t Span = 0;
+  switch (Cond->getOpcode()) {
+  case BO_LT: Span = *To - *From; break;
+  case BO_LE: Span = *To - *From + 1; break;
+  case BO_GT: Span = *From - *To; break;
+  case BO_GE: Span = *From - *To + 1; break;
+  case BO_NE: Span = Step > 0 ? *To - *From : *From - *To; break;
+  default: return std::nullopt;
+  }
+  bool Up = Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_LE ||
+            (Cond->getOpcode() == BO_NE && Step > 0);
+  if ((Up && Step < 0) || (!Up && Step > 0))
+    return std::nullopt; // runs forever (or until overflow)
+  if (Span <= 0)
+    return 0;
+  int64_t K = Step > 0 ? Step : -Step;
+  if (Cond->getOpcode() == BO_NE && Span % K != 0)
+    return std::nullopt;
+  return uint64_t((Span + K - 1) / K);
 }
 
 WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
@@ -291,7 +328,9 @@ WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
       Out.Releases.push_back(S);
   });
   if (Out.GuardDecl) {
-    Out.AlwaysReleases = true; // released when the worker's scope ends
+    ParentMap PM(const_cast<Stmt *>(W.Body));
+    Out.GuardScope = PM.getParent(Out.GuardDecl);
+    Out.AlwaysReleases = true; // released when the guard's block ends
     return Out;
   }
   if (Out.Releases.empty())
@@ -409,6 +448,13 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
         // the source and the send is on every path.
         const Stmt *ReleaseAt = WT.GuardDecl;
         bool After = true;
+        // A guard gives the token back when its block ends: the send must
+        // be in that block, after the guard.
+        if (WT.GuardDecl && WT.GuardScope)
+          After = SM.isBeforeInTranslationUnit(WT.GuardDecl->getBeginLoc(),
+                                               U.SendSite->getBeginLoc()) &&
+                  SM.isBeforeInTranslationUnit(U.SendSite->getBeginLoc(),
+                                               WT.GuardScope->getEndLoc());
         for (const Stmt *R : WT.Releases) {
           After &= SM.isBeforeInTranslationUnit(U.SendSite->getBeginLoc(),
                                                 R->getBeginLoc());
@@ -446,8 +492,10 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
         forEachStmt(D->getBody(), [&](const Stmt *S) {
           const auto *E = dyn_cast<Expr>(S);
           auto Other = E ? Model->classifySpawn(E) : std::nullopt;
-          if (!Other || OtherReceiver)
-            return;
+          if (!Other || OtherReceiver ||
+              SM.isBeforeInTranslationUnit(Loop->getEndLoc(),
+                                           Other->Call->getBeginLoc()))
+            return; // started after the loop: never reached if it deadlocks
           const LambdaExpr *OL = nullptr;
           if (Other->Callable)
             forEachStmt(Other->Callable, [&](const Stmt *Sub) {
@@ -465,9 +513,13 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
         if (OtherReceiver)
           continue;
         // Room: the tokens, plus what the channel holds.
+        // Only a channel the function owns: a caller or a member's other
+        // users may receive from anything else.
         const auto *ChanVar = dyn_cast<VarDecl>(Chan);
+        if (!ChanVar || isa<ParmVarDecl>(ChanVar) || !ChanVar->hasLocalStorage())
+          continue;
         const tether::model::ChannelLibrary *Lib =
-            ChanVar ? channels().channelType(ChanVar->getType()) : nullptr;
+            channels().channelType(ChanVar->getType());
         if (!Lib)
           continue;
         std::optional<uint64_t> Held = channels().capacityOf(
@@ -476,6 +528,18 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
           continue; // unknown room, or room for everything
         std::optional<uint64_t> Tokens = tokens().initialTokens(
             dyn_cast<VarDecl>(Pool), D->getBody(), Ctx);
+        if (Token.Channel) {
+          // A channel as the pool: an unbounded one never blocks the
+          // acquire, an unbuffered one blocks the very first.
+          const auto *PoolVar = dyn_cast<VarDecl>(Pool);
+          auto Cap = PoolVar ? channels().capacityOf(*Token.Channel,
+                                                     PoolVar->getInit(),
+                                                     PoolVar->getType(), Ctx)
+                             : std::nullopt;
+          if (!Cap || *Cap == tether::model::ChannelModel::UnboundedCapacity ||
+              *Cap == 0)
+            continue;
+        }
         std::optional<uint64_t> Trips = tripCount(Loop, Ctx);
         if (Tokens && Trips && *Trips <= *Tokens + *Held)
           continue; // every iteration finds a token
@@ -487,7 +551,8 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
         std::string Spawner = functionName(D);
         std::string Bound =
             Tokens ? "once more than " + std::to_string(*Tokens + *Held) + " " +
-                         Work + "s are in flight (" + std::to_string(*Tokens) +
+                         Work + (*Tokens + *Held == 1 ? " is" : "s are") +
+                         " in flight (" + std::to_string(*Tokens) +
                          (*Tokens == 1 ? " token" : " tokens") +
                          (*Held ? " plus the " + std::to_string(*Held) +
                                       " values '" + ChanName + "' holds"
@@ -504,7 +569,7 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
             ", every " + Work + " waiting for '" + Spawner +
             "' and '" + Spawner + "' waiting for a token; release the token "
             "before sending, acquire it inside the " + Work +
-            ", run the loop in its own thread so that '" + Spawner +
+            ", run the loop in its own " + Work + " so that '" + Spawner +
             "' can receive, or give '" + ChanName +
             "' room for every result";
         AnalysisDeclContext *AC = Mgr.getAnalysisDeclContext(D);
@@ -561,21 +626,43 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
   auto Site = CE ? tokens().classify(CE, /*ChannelsAsPools=*/false)
                  : std::nullopt;
-  if (!Site || Site->Op.Kind == TokenOpKind::Init)
+  if (!Site) {
+    // A pool passed to code the analysis did not follow (not a spawn:
+    // judged in spawned()) may be given back there.
+    if (C.wasInlined || (Call.getOriginExpr() &&
+                         Model->classifySpawn(Call.getOriginExpr())))
+      return;
+    ProgramStateRef State = C.getState();
+    ProgramStateRef Next = State;
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+      if (const MemRegion *R = Call.getArgSVal(I).getAsRegion())
+        Next = Next->remove<HeldTokens>(R->StripCasts()->getBaseRegion());
+    if (Next != State)
+      C.addTransition(Next);
+    return;
+  }
+  if (Site->Op.Kind == TokenOpKind::Init)
     return;
   const MemRegion *Pool = poolRegion(Call, *Site);
   if (!Pool)
     return;
   ProgramStateRef State = C.getState();
   const ValueDecl *PoolDecl = channelDecl(Site->Token);
+  if (!PoolDecl && Site->Op.Kind == TokenOpKind::Acquire)
+    return; // a member or an element: others may give it back
   if (Site->Op.Kind == TokenOpKind::Release) {
     const Held *H = State->get<HeldTokens>(Pool);
     if (!H)
       return;
     unsigned N = 1;
-    if (Site->Op.CountArg >= 0 && unsigned(Site->Op.CountArg) < Call.getNumArgs())
+    if (Site->Op.CountArg >= 0 && unsigned(Site->Op.CountArg) < Call.getNumArgs()) {
+      // release(n) with n unknown: assume it gives back all it holds.
+      N = ~0u;
       if (auto K = Call.getArgSVal(Site->Op.CountArg).getAs<nonloc::ConcreteInt>())
         N = unsigned(K->getValue().getZExtValue());
+      else if (isa<CXXDefaultArgExpr>(Call.getArgExpr(Site->Op.CountArg)))
+        N = 1;
+    }
     Held Next = *H;
     Next.Count = Next.Count > N ? Next.Count - N : 0;
     C.addTransition(Next.Count ? State->set<HeldTokens>(Pool, Next)
@@ -638,6 +725,22 @@ void TokenChecker::spawned(const tether::model::SpawnSite &Site,
     if (!H.Pool)
       continue;
     WorkerTokens WT = workerTokens(W, H.Pool, C.getASTContext());
+    // Work that takes tokens itself, or gives back a pool Tether cannot
+    // match to this one (through a struct, a helper), is not a hand-off
+    // Tether can judge: let the token go.
+    bool OwnAcquire = false, OtherRelease = false;
+    forEachStmt(W.Body, [&](const Stmt *S) {
+      const auto *CE = dyn_cast<CallExpr>(S);
+      auto Op = CE ? tokens().classify(CE, false) : std::nullopt;
+      if (!Op)
+        return;
+      OwnAcquire |= Op->Op.Kind == TokenOpKind::Acquire;
+      OtherRelease |= Op->Op.Kind == TokenOpKind::Release;
+    });
+    if (OwnAcquire || (WT.Releases.empty() && !WT.GuardDecl && OtherRelease)) {
+      State = State->remove<HeldTokens>(Pool);
+      continue;
+    }
     if (WT.Releases.empty() && !WT.GuardDecl)
       continue;
     if (WT.AlwaysReleases) {
@@ -726,11 +829,22 @@ void TokenChecker::checkEndFunction(const ReturnStmt *RS,
     forEachStmt(Fn->getBody(), [&](const Stmt *S) {
       const auto *CE = dyn_cast<CallExpr>(S);
       auto Site = CE ? tokens().classify(CE, false) : std::nullopt;
-      if (Site && Site->Op.Kind == TokenOpKind::Release &&
+      if (Site && Site->Op.Kind == TokenOpKind::Release && H.Pool &&
           channelDecl(Site->Token) == H.Pool)
         ReleasesSomewhere = true;
-      if (const auto *E = dyn_cast<Expr>(S); E && Model->classifySpawn(E))
-        ReleasesSomewhere = true;
+      if (const auto *E = dyn_cast<Expr>(S))
+        if (auto Spawn = Model->classifySpawn(E)) {
+          const LambdaExpr *L = nullptr;
+          if (Spawn->Callable)
+            forEachStmt(Spawn->Callable, [&](const Stmt *Sub) {
+              if (!L)
+                L = dyn_cast<LambdaExpr>(Sub);
+            });
+          tether::analyzer::WorkerBody W = tether::analyzer::workerOf(*Spawn, L);
+          if (W.Body && H.Pool &&
+              !workerTokens(W, H.Pool, C.getASTContext()).Releases.empty())
+            ReleasesSomewhere = true;
+        }
     });
     if (!ReleasesSomewhere || !ReportedLeaks.insert({H.Site, Fn}).second)
       continue;
@@ -744,8 +858,10 @@ void TokenChecker::checkEndFunction(const ReturnStmt *RS,
                       "' and, on this path, finishes without giving " +
                       (H.Count == 1 ? "it" : "them") +
                       " back: each such path shrinks the pool until every "
-                      "acquire blocks; release it on every path (a guard "
-                      "whose destructor releases does)";
+                      "acquire blocks; release " +
+                      std::string(H.Count == 1 ? "it" : "them") +
+                      " on every path (a guard whose destructor releases "
+                      "does)";
     PathDiagnosticLocation Unique = PathDiagnosticLocation::createBegin(
         H.Site, C.getSourceManager(), C.getLocationContext());
     auto R = std::make_unique<PathSensitiveBugReport>(*LeakBT, Msg, N, Unique,

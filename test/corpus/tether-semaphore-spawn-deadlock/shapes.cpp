@@ -143,7 +143,7 @@ int oneAtATime(const std::vector<int> &items) {
   std::binary_semaphore slot(1);
   Chan out;
   for (int item : items) {
-    slot.acquire(); // analyzer-warning{{this deadlocks once more than 1 threads are in flight (1 token)}}
+    slot.acquire(); // analyzer-warning{{this deadlocks once more than 1 thread is in flight (1 token)}}
     std::thread([&slot, &out, item] {
       out.push(work(item));
       slot.release();
@@ -315,4 +315,94 @@ int collectorThread(const std::vector<int> &items) {
   }
   collector.join();
   return sum + out.value_pop();
+}
+
+// A loop with a step: 16 / 4 = 4 iterations fit the 4 tokens.
+int steppedLoop() {
+  std::counting_semaphore<4> slots(4);
+  Chan out;
+  for (int i = 0; i < 16; i += 4) {
+    slots.acquire();
+    std::thread([&slots, &out, i] {
+      out.push(work(i));
+      slots.release();
+    }).detach();
+  }
+  int sum = 0;
+  for (int i = 0; i < 4; ++i)
+    sum += out.value_pop();
+  return sum;
+}
+
+// Counting down: 8 iterations on 4 tokens.
+int countDown() {
+  std::counting_semaphore<4> slots(4);
+  Chan out;
+  for (int i = 8; i > 0; --i) {
+    slots.acquire(); // analyzer-warning{{this deadlocks once more than 4 threads are in flight (4 tokens)}}
+    std::thread([&slots, &out, i] {
+      out.push(work(i));
+      slots.release();
+    }).detach();
+  }
+  int sum = 0;
+  for (int i = 0; i < 8; ++i)
+    sum += out.value_pop();
+  return sum;
+}
+
+// Clean: a guard in an inner block gives the token back before the send.
+struct Back {
+  std::counting_semaphore<4> &s;
+  ~Back() { s.release(); }
+};
+int guardBeforeSend(const std::vector<int> &items) {
+  std::counting_semaphore<4> slots(4);
+  Chan out;
+  for (int item : items) {
+    slots.acquire();
+    std::thread([&slots, &out, item] {
+      int r;
+      {
+        Back back{slots};
+        r = work(item);
+      }
+      out.push(r);
+    }).detach();
+  }
+  int sum = 0;
+  for (size_t i = 0; i < items.size(); ++i)
+    sum += out.value_pop();
+  return sum;
+}
+
+// Clean: the results channel is the caller's, who may receive from it.
+int callersChannel(Chan &out, const std::vector<int> &items) {
+  std::counting_semaphore<4> slots(4);
+  for (int item : items) {
+    slots.acquire();
+    std::thread([&slots, &out, item] {
+      out.push(work(item));
+      slots.release();
+    }).detach();
+  }
+  return out.value_pop();
+}
+
+// Clean: an unbounded cpp-channel as the pool never blocks the acquire.
+int unboundedPool(const std::vector<int> &items) {
+  msd::channel<int> pool;
+  Chan out;
+  for (int item : items) {
+    pool << 0;
+    std::thread([&pool, &out, item] {
+      int token = 0;
+      out.push(work(item));
+      pool >> token;
+    }).detach();
+  }
+  int sum = 0;
+  for (size_t i = 0; i < items.size(); ++i)
+    sum += out.value_pop();
+  return sum;
 }

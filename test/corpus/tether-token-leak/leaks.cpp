@@ -159,3 +159,43 @@ void spawnOrNot(int item) {
     g_slots.release();
   }).detach();
 }
+
+// Clean: a pool that is a data member (others may give its tokens back).
+struct Crawler {
+  std::counting_semaphore<4> slots{4};
+  void fetch(int url) {
+    slots.acquire();
+    std::thread([this, url] {
+      work(url);
+      slots.release();
+    }).detach();
+  }
+};
+
+// Clean: the pool is handed to code Tether does not see.
+void giveBackLater(std::counting_semaphore<8> *pool);
+int handedToOpaque(int item) {
+  g_slots.acquire();
+  if (!valid(item)) {
+    giveBackLater(&g_slots);
+    return -1;
+  }
+  g_slots.release();
+  return 0;
+}
+
+// Clean: a lock-like helper that also starts unrelated work.
+void takeAndLog(int item) {
+  g_slots.acquire();
+  std::thread([item] { work(item); }).detach();
+}
+
+// Clean: release(n) with a count the analysis does not know gives back
+// what was taken.
+int releaseMany(int n) {
+  for (int i = 0; i < n; ++i)
+    g_slots.acquire();
+  int r = work(n);
+  g_slots.release(n);
+  return r;
+}
