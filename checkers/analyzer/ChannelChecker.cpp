@@ -275,14 +275,7 @@ std::string nameOf(const ChannelState &CS) {
   return "the channel";
 }
 
-std::string functionName(const Decl *D) {
-  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D)) {
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(ND); MD && MD->getParent()->isLambda())
-      return "the lambda";
-    return ND->getNameAsString();
-  }
-  return "the function";
-}
+using tether::analyzer::functionName;
 
 llvm::StringRef workNoun(const tether::model::SpawnApi *Api) {
   return Api ? tether::model::workNoun(Api->Kind) : "thread";
@@ -890,10 +883,8 @@ void ChannelChecker::letGoArguments(const CallEvent &Call,
   if (const auto *CE = dyn_cast<CallExpr>(Origin);
       CE && isLibdillGoCall(CE, C.getLocationContext()->getParentMap()))
     return; // judged as a spawn in evalCall
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-      llvm::is_contained({"ref", "cref", "move", "addressof", "forward"},
-                         FD->getName()))
+  if (tether::analyzer::isPassThrough(
+          dyn_cast_or_null<FunctionDecl>(Call.getDecl())))
     return;
   ProgramStateRef State = C.getState();
   ProgramStateRef Next = State;

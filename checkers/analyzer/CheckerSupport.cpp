@@ -2,6 +2,7 @@
 
 #include "analyzer/CheckerSupport.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
@@ -45,6 +46,15 @@ std::optional<model::SpawnSite> spawnOfLambda(const LambdaExpr *Lambda,
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+std::string functionName(const Decl *D) {
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(D);
+      MD && MD->getParent()->isLambda())
+    return "the lambda";
+  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D))
+    return ND->getNameAsString();
+  return "the function";
 }
 
 void registerCheckers(ento::CheckerRegistry &Registry) {

@@ -7,9 +7,11 @@
 #include "model/ApiModel.h"
 
 #include <optional>
+#include <string>
 
 namespace clang {
 class AnalyzerOptions;
+class Decl;
 class LambdaExpr;
 class ParentMap;
 } // namespace clang
@@ -25,6 +27,9 @@ model::ModelOptions readModelOptions(const clang::AnalyzerOptions &Opts);
 std::optional<model::SpawnSite> spawnOfLambda(const clang::LambdaExpr *Lambda,
                                               const clang::ParentMap &PM,
                                               const model::ApiModel &Model);
+
+/// How messages name a function: its name, or "the lambda".
+std::string functionName(const clang::Decl *D);
 
 /// Each checker family adds itself (HandleChecker.cpp, ChannelChecker.cpp,
 /// TokenChecker.cpp).

@@ -89,14 +89,7 @@ std::string nameOf(const ValueDecl *D) {
   return D && D->getIdentifier() ? D->getName().str() : "the pool";
 }
 
-std::string functionName(const Decl *D) {
-  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(D);
-      MD && MD->getParent()->isLambda())
-    return "the lambda";
-  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D))
-    return ND->getNameAsString();
-  return "the function";
-}
+using tether::analyzer::functionName;
 
 /// Statements of \p Body outside nested lambdas, in source order.
 template <typename Fn> void forEachStmt(const Stmt *Body, Fn Visit) {
@@ -182,63 +175,6 @@ const Stmt *loopBody(const Stmt *L) {
   if (const auto *R = dyn_cast<CXXForRangeStmt>(L))
     return R->getBody();
   return nullptr;
-}
-
-/// The number of iterations of `for (int i = A; i COND B; STEP)` with
-/// constants A and B, COND one of < <= != > >= and STEP ++, --, += k or
-/// -= k (k a constant).
-std::optional<uint64_t> tripCount(const Stmt *L, ASTContext &Ctx) {
-  const auto *F = dyn_cast<ForStmt>(L);
-  if (!F)
-    return std::nullopt;
-  const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit());
-  const auto *Var = Init && Init->isSingleDecl()
-                        ? dyn_cast<VarDecl>(Init->getSingleDecl())
-                        : nullptr;
-  const auto *Cond = dyn_cast_or_null<BinaryOperator>(F->getCond());
-  if (!Var || !Var->getInit() || !Cond)
-    return std::nullopt;
-  const auto *L0 = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
-  if (!L0 || L0->getDecl() != Var)
-    return std::nullopt;
-  auto Constant = [&](const Expr *E) -> std::optional<int64_t> {
-    Expr::EvalResult R;
-    if (!E || !E->EvaluateAsInt(R, Ctx))
-      return std::nullopt;
-    return R.Val.getInt().getSExtValue();
-  };
-  std::optional<int64_t> From = Constant(Var->getInit()),
-                         To = Constant(Cond->getRHS());
-  int64_t Step = 0;
-  const Expr *Inc = F->getInc() ? F->getInc()->IgnoreParenImpCasts() : nullptr;
-  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Inc))
-    Step = U->isIncrementOp() ? 1 : U->isDecrementOp() ? -1 : 0;
-  if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
-    if (auto K = Constant(CA->getRHS()))
-      Step = CA->getOpcode() == BO_AddAssign   ? *K
-             : CA->getOpcode() == BO_SubAssign ? -*K
-                                               : 0;
-  if (!From || !To || Step == 0)
-    return std::nullopt;
-  int64_t Span = 0;
-  switch (Cond->getOpcode()) {
-  case BO_LT: Span = *To - *From; break;
-  case BO_LE: Span = *To - *From + 1; break;
-  case BO_GT: Span = *From - *To; break;
-  case BO_GE: Span = *From - *To + 1; break;
-  case BO_NE: Span = Step > 0 ? *To - *From : *From - *To; break;
-  default: return std::nullopt;
-  }
-  bool Up = Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_LE ||
-            (Cond->getOpcode() == BO_NE && Step > 0);
-  if ((Up && Step < 0) || (!Up && Step > 0))
-    return std::nullopt; // runs forever (or until overflow)
-  if (Span <= 0)
-    return 0;
-  int64_t K = Step > 0 ? Step : -Step;
-  if (Cond->getOpcode() == BO_NE && Span % K != 0)
-    return std::nullopt;
-  return uint64_t((Span + K - 1) / K);
 }
 
 WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
@@ -412,13 +348,10 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
           Acquires.push_back({CE, *T});
     if (const auto *E = dyn_cast<Expr>(S))
       if (auto Site = Model->classifySpawn(E)) {
-        const LambdaExpr *L = nullptr;
-        if (Site->Callable)
-          forEachStmt(Site->Callable, [&](const Stmt *Sub) {
-            if (!L)
-              L = dyn_cast<LambdaExpr>(Sub);
-          });
-        Spawns.push_back({*Site, L});
+        Spawns.push_back(
+            {*Site, Site->Callable
+                        ? tether::analyzer::closureOf(Site->Callable)
+                        : nullptr});
       }
   });
   for (const auto &[A, Token] : Acquires) {
@@ -496,12 +429,9 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
               SM.isBeforeInTranslationUnit(Loop->getEndLoc(),
                                            Other->Call->getBeginLoc()))
             return; // started after the loop: never reached if it deadlocks
-          const LambdaExpr *OL = nullptr;
-          if (Other->Callable)
-            forEachStmt(Other->Callable, [&](const Stmt *Sub) {
-              if (!OL)
-                OL = dyn_cast<LambdaExpr>(Sub);
-            });
+          const LambdaExpr *OL =
+              Other->Callable ? tether::analyzer::closureOf(Other->Callable)
+                              : nullptr;
           tether::analyzer::WorkerBody OW = tether::analyzer::workerOf(*Other, OL);
           if (!OW.Body)
             return;
@@ -540,7 +470,8 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
               *Cap == 0)
             continue;
         }
-        std::optional<uint64_t> Trips = tripCount(Loop, Ctx);
+        std::optional<uint64_t> Trips =
+            tether::analyzer::constantTripCount(Loop, Ctx);
         if (Tokens && Trips && *Trips <= *Tokens + *Held)
           continue; // every iteration finds a token
         ReportedDeadlocks.insert(A);
@@ -818,7 +749,9 @@ void TokenChecker::checkEndFunction(const ReturnStmt *RS,
   ProgramStateRef State = C.getState();
   const StackFrameContext *Frame = C.getStackFrame();
   const Decl *Fn = Frame->getDecl();
-  for (const auto &[Pool, H] : State->get<HeldTokens>()) {
+  for (const auto &Entry : State->get<HeldTokens>()) {
+    const MemRegion *Pool = Entry.first;
+    const Held &H = Entry.second;
     if (H.Frame != Frame || !H.Count)
       continue;
     State = State->remove<HeldTokens>(Pool);
@@ -834,12 +767,9 @@ void TokenChecker::checkEndFunction(const ReturnStmt *RS,
         ReleasesSomewhere = true;
       if (const auto *E = dyn_cast<Expr>(S))
         if (auto Spawn = Model->classifySpawn(E)) {
-          const LambdaExpr *L = nullptr;
-          if (Spawn->Callable)
-            forEachStmt(Spawn->Callable, [&](const Stmt *Sub) {
-              if (!L)
-                L = dyn_cast<LambdaExpr>(Sub);
-            });
+          const LambdaExpr *L =
+              Spawn->Callable ? tether::analyzer::closureOf(Spawn->Callable)
+                              : nullptr;
           tether::analyzer::WorkerBody W = tether::analyzer::workerOf(*Spawn, L);
           if (W.Body && H.Pool &&
               !workerTokens(W, H.Pool, C.getASTContext()).Releases.empty())

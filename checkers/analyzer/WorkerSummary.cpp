@@ -115,42 +115,82 @@ bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
   return false;
 }
 
-/// The trip count of `for (int i = A; i < B; ++i)` (or `<=`, `i++`, `i += 1`)
-/// with integer constants A and B, if \p Loop is such a loop.
-std::optional<uint64_t> constantTripCount(const ForStmt *Loop, ASTContext &Ctx) {
-  const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+} // namespace
+
+/// The number of iterations of `for (int i = A; i COND B; STEP)` with
+/// constants A and B, COND one of < <= != > >= and STEP ++, --, += k or
+/// -= k (k a constant).
+std::optional<uint64_t> constantTripCount(const Stmt *L, ASTContext &Ctx) {
+  const auto *F = dyn_cast<ForStmt>(L);
+  if (!F)
+    return std::nullopt;
+  const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit());
   const auto *Var = Init && Init->isSingleDecl()
                         ? dyn_cast<VarDecl>(Init->getSingleDecl())
                         : nullptr;
-  const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond());
-  if (!Var || !Var->getInit() || !Cond ||
-      (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_LE))
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(F->getCond());
+  if (!Var || !Var->getInit() || !Cond)
     return std::nullopt;
-  const auto *L = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
-  if (!L || L->getDecl() != Var)
+  const auto *L0 = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+  if (!L0 || L0->getDecl() != Var)
     return std::nullopt;
-  const Expr *Inc = Loop->getInc();
-  bool Steps = false;
+  auto Constant = [&](const Expr *E) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (!E || !E->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    return R.Val.getInt().getSExtValue();
+  };
+  std::optional<int64_t> From = Constant(Var->getInit()),
+                         To = Constant(Cond->getRHS());
+  int64_t Step = 0;
+  const Expr *Inc = F->getInc() ? F->getInc()->IgnoreParenImpCasts() : nullptr;
   if (const auto *U = dyn_cast_or_null<UnaryOperator>(Inc))
-    Steps = U->isIncrementOp();
-  if (const auto *C = dyn_cast_or_null<CompoundAssignOperator>(Inc)) {
-    Expr::EvalResult One;
-    Steps = C->getOpcode() == BO_AddAssign &&
-            C->getRHS()->EvaluateAsInt(One, Ctx) && One.Val.getInt() == 1;
+    Step = U->isIncrementOp() ? 1 : U->isDecrementOp() ? -1 : 0;
+  if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
+    if (auto K = Constant(CA->getRHS()))
+      Step = CA->getOpcode() == BO_AddAssign   ? *K
+             : CA->getOpcode() == BO_SubAssign ? -*K
+                                               : 0;
+  if (!From || !To || Step == 0)
+    return std::nullopt;
+  int64_t Span = 0;
+  switch (Cond->getOpcode()) {
+  case BO_LT: Span = *To - *From; break;
+  case BO_LE: Span = *To - *From + 1; break;
+  case BO_GT: Span = *From - *To; break;
+  case BO_GE: Span = *From - *To + 1; break;
+  case BO_NE: Span = Step > 0 ? *To - *From : *From - *To; break;
+  default: return std::nullopt;
   }
-  Expr::EvalResult A, B;
-  if (!Steps || !Var->getInit()->EvaluateAsInt(A, Ctx) ||
-      !Cond->getRHS()->EvaluateAsInt(B, Ctx))
+  bool Up = Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_LE ||
+            (Cond->getOpcode() == BO_NE && Step > 0);
+  if ((Up && Step < 0) || (!Up && Step > 0))
+    return std::nullopt; // runs forever (or until overflow)
+  if (Span <= 0)
+    return 0;
+  int64_t K = Step > 0 ? Step : -Step;
+  if (Cond->getOpcode() == BO_NE && Span % K != 0)
     return std::nullopt;
-  int64_t From = A.Val.getInt().getSExtValue(), To = B.Val.getInt().getSExtValue();
-  if (Cond->getOpcode() == BO_LE)
-    ++To;
-  if (To <= From)
-    return std::nullopt;
-  return uint64_t(To - From);
+  return uint64_t((Span + K - 1) / K);
 }
 
-} // namespace
+bool isPassThrough(const FunctionDecl *FD) {
+  return isStdFunction(FD, {"ref", "cref", "move", "addressof", "forward"});
+}
+
+const LambdaExpr *closureOf(const Expr *Callable) {
+  const LambdaExpr *Found = nullptr;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const LambdaExpr *&Found;
+    explicit Finder(const LambdaExpr *&F) : Found(F) {}
+    bool VisitLambdaExpr(LambdaExpr *L) {
+      Found = L;
+      return false;
+    }
+  } F(Found);
+  F.TraverseStmt(const_cast<Expr *>(Callable));
+  return Found;
+}
 
 const ValueDecl *channelDecl(const Expr *E) {
   for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
@@ -186,8 +226,7 @@ const ValueDecl *channelDecl(const Expr *E) {
     } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
       // std::ref(x), std::cref(x), std::move(x), std::addressof(x).
       if (CE->getNumArgs() != 1 ||
-          !isStdFunction(CE->getDirectCallee(),
-                         {"ref", "cref", "move", "addressof", "forward"}))
+          !isPassThrough(CE->getDirectCallee()))
         return nullptr;
       E = CE->getArg(0);
     } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
@@ -332,8 +371,7 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
       // A channel handed to a function Tether does not model: it may send,
       // receive or close; the analysis cannot tell.
       const FunctionDecl *FD = CE->getDirectCallee();
-      if (FD && isStdFunction(FD, {"ref", "cref", "move", "addressof",
-                                   "forward"}))
+      if (FD && isPassThrough(FD))
         return true;
       unsigned First = 0;
       if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(FD))
@@ -465,7 +503,7 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
                   ConditionalOperator, BinaryOperator>(P))
             break;
         }
-        if (Loop && !hasOwnExit(Loop) && constantTripCount(Loop, Ctx))
+        if (Loop && !hasOwnExit(Loop) && constantTripCount(Loop, Ctx).value_or(0))
           ++PerIteration[Loop];
         else
           ++Weight[B];

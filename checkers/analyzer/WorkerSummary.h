@@ -22,12 +22,15 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class Decl;
 class Expr;
+class FunctionDecl;
 class LambdaExpr;
 class Stmt;
 class ValueDecl;
@@ -93,6 +96,19 @@ std::vector<ChannelUse> summarizeWorker(const clang::Decl *Fn,
                                         const clang::Stmt *Body,
                                         llvm::ArrayRef<const clang::ValueDecl *> Roots,
                                         const model::ChannelModel &Model);
+
+/// The number of iterations of `for (int i = A; i COND B; STEP)` with
+/// constants A and B, COND one of < <= != > >= and STEP ++, --, += k or
+/// -= k, if \p Loop is such a loop.
+std::optional<uint64_t> constantTripCount(const clang::Stmt *Loop,
+                                          clang::ASTContext &Ctx);
+
+/// std::ref, std::cref, std::move, std::addressof, std::forward: calls that
+/// only pass their argument on.
+bool isPassThrough(const clang::FunctionDecl *FD);
+
+/// The first lambda written in a spawn's callable expression, if any.
+const clang::LambdaExpr *closureOf(const clang::Expr *Callable);
 
 /// The variable or parameter an expression that denotes a channel names,
 /// looking through `std::ref(x)`, `&x`, `*p`, `p->`, `sp.get()`, smart
