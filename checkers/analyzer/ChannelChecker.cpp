@@ -186,6 +186,10 @@ public:
 
 private:
   const ChannelModel &channels() const { return Model->channels(); }
+  /// \p Call as a channel operation (nullopt for calls without argument
+  /// expressions, such as allocator calls).
+  std::optional<tether::model::ChannelOpSite>
+  classifyCall(const CallEvent &Call) const;
 
   /// The region that identifies the channel \p E denotes in the current
   /// frame: the channel object's variable, or the variable holding the
@@ -225,6 +229,10 @@ private:
   bool opsInLoop(const Decl *Fn, const ValueDecl *Var, ChannelOpKind Kind) const;
 
   mutable llvm::DenseSet<std::pair<const Stmt *, const Decl *>> Reported;
+  /// Worker summaries by body (and number of roots: a function's
+  /// parameters that receive arguments).
+  mutable llvm::DenseMap<std::pair<const Stmt *, size_t>, std::vector<ChannelUse>>
+      Summaries;
 };
 
 bool isLibdillGoCall(const CallExpr *Call, const ParentMap &PM);
@@ -709,6 +717,23 @@ bool isLibdillGoCall(const CallExpr *Call, const ParentMap &PM) {
   return false;
 }
 
+std::optional<tether::model::ChannelOpSite>
+ChannelChecker::classifyCall(const CallEvent &Call) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return std::nullopt;
+  const Expr *Object = nullptr;
+  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
+    Object = IC->getCXXThisExpr();
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    if (const Expr *A = Call.getArgExpr(I))
+      Args.push_back(A);
+    else
+      return std::nullopt;
+  return channels().classify(FD, Object, Args);
+}
+
 bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (!Model)
     return false;
@@ -789,19 +814,7 @@ bool ChannelChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
       return true;
     }
   }
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD)
-    return false;
-  const Expr *Object = nullptr;
-  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
-    Object = IC->getCXXThisExpr();
-  llvm::SmallVector<const Expr *, 4> Args;
-  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-    if (const Expr *A = Call.getArgExpr(I))
-      Args.push_back(A);
-    else
-      return false; // an allocator call, a call without argument expressions
-  auto Site = channels().classify(FD, Object, Args);
+  auto Site = classifyCall(Call);
   if (!Site)
     return false;
   QualType RT = Call.getResultType();
@@ -833,18 +846,9 @@ void ChannelChecker::checkPostCall(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
     return;
-  const Expr *Object = nullptr;
-  if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call))
-    Object = IC->getCXXThisExpr();
-  llvm::SmallVector<const Expr *, 4> Args;
-  bool HasAllArgs = true;
   for (unsigned I = 0; I < Call.getNumArgs(); ++I)
-    if (const Expr *A = Call.getArgExpr(I))
-      Args.push_back(A);
-    else
-      HasAllArgs = false;
-  if (!HasAllArgs)
-    return;
+    if (!Call.getArgExpr(I))
+      return; // an allocator call: no argument expressions
   // `*sp`, `sp.get()`, `sp->` on a tracked smart pointer: remember what
   // they return, so that a helper given `*sp` reaches the channel.
   if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call)) {
@@ -862,7 +866,7 @@ void ChannelChecker::checkPostCall(const CallEvent &Call,
         return;
       }
   }
-  if (auto Site = channels().classify(FD, Object, Args)) {
+  if (auto Site = classifyCall(Call)) {
     QualType RT = Call.getResultType();
     if (!RT->isVoidType() && !RT->isScalarType() && !RT->isReferenceType())
       handleOperation(Call, *Site, C, /*Evaluating=*/false);
@@ -995,8 +999,13 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
   const Stmt *Body = W.Body;
   const auto &Roots = W.Roots;
 
-  std::vector<ChannelUse> Uses =
-      tether::analyzer::summarizeWorker(Fn, Body, Roots, channels());
+  // A body's summary depends on the body and its roots only: build it once,
+  // not on every path that reaches the spawn.
+  auto [Cached, Fresh] = Summaries.try_emplace({Body, Roots.size()});
+  if (Fresh)
+    Cached->second =
+        tether::analyzer::summarizeWorker(Fn, Body, Roots, channels());
+  const std::vector<ChannelUse> &Uses = Cached->second;
 
   if (Uses.empty())
     return {State, nullptr};
