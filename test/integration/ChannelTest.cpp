@@ -110,13 +110,7 @@ TEST(Channels, ClangAnalyzeWithThePlugin) {
 TEST(Channels, DriverSarifHasTheCodeFlow) {
   TempDir D;
   D.write("story.cpp", StorySource);
-  Array Args{"/usr/bin/c++", "-std=c++17", "-c", "story.cpp"};
-  std::string Db;
-  llvm::raw_string_ostream OS(Db);
-  OS << llvm::json::Value(Array{Object{
-      {"directory", D.path()}, {"file", "story.cpp"}, {"arguments", std::move(Args)}}});
-  OS.flush();
-  D.write("compile_commands.json", Db);
+  writeDatabase(D, "story.cpp", {"/usr/bin/c++", "-std=c++17", "-c", "story.cpp"});
   RunResult R = run({binary("tether"), "scan", "-p", D.path(), "--format", "sarif",
                      "--checks=-*,tether-unreceived-send,tether-unsent-receive"},
                     D.path());

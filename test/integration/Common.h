@@ -3,7 +3,13 @@
 #ifndef TETHER_TEST_INTEGRATION_COMMON_H
 #define TETHER_TEST_INTEGRATION_COMMON_H
 
+#include "support/Process.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <string>
+#include <vector>
 
 namespace tether::test {
 
@@ -12,6 +18,21 @@ inline std::string binary(const char *Name) {
 }
 inline std::string plugin() {
   return std::string(TETHER_BINARY_DIR) + "/lib/libTetherTidy.so";
+}
+
+/// Writes `compile_commands.json` in \p D with one entry that compiles
+/// \p File (relative to \p D) with \p Command.
+inline void writeDatabase(TempDir &D, const std::string &File,
+                          const std::vector<std::string> &Command) {
+  llvm::json::Array Args;
+  for (const std::string &A : Command)
+    Args.push_back(A);
+  std::string Db;
+  llvm::raw_string_ostream OS(Db);
+  OS << llvm::json::Value(llvm::json::Array{llvm::json::Object{
+      {"directory", D.path()}, {"file", File}, {"arguments", std::move(Args)}}});
+  OS.flush();
+  D.write("compile_commands.json", Db);
 }
 
 /// A loop-variable capture bug and its clean twin, against the mocks.

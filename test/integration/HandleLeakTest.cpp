@@ -89,13 +89,7 @@ TEST(HandleLeak, ClangAnalyzeWithThePlugin) {
 TEST(HandleLeak, DriverSarifHasTheCodeFlow) {
   TempDir D;
   std::string File = D.write("a.c", LeakySource);
-  Array Args{"/usr/bin/cc", "-nostdinc", "-isystem", TETHER_MOCK_INCLUDE, "-c", "a.c"};
-  std::string Db;
-  llvm::raw_string_ostream OS(Db);
-  OS << llvm::json::Value(Array{Object{
-      {"directory", D.path()}, {"file", "a.c"}, {"arguments", std::move(Args)}}});
-  OS.flush();
-  D.write("compile_commands.json", Db);
+  writeDatabase(D, "a.c", {"/usr/bin/cc", "-nostdinc", "-isystem", TETHER_MOCK_INCLUDE, "-c", "a.c"});
   RunResult R = run({binary("tether"), "scan", "-p", D.path(), "--format", "sarif"},
                     D.path());
   EXPECT_EQ(R.ExitCode, 1) << R.Err;

@@ -113,13 +113,7 @@ TEST(Tokens, ClangAnalyzeWithThePlugin) {
 TEST(Tokens, DriverSarif) {
   TempDir D;
   D.write("story.cpp", StorySource);
-  Array Args{"/usr/bin/c++", "-std=c++20", "-c", "story.cpp"};
-  std::string Db;
-  llvm::raw_string_ostream OS(Db);
-  OS << llvm::json::Value(Array{Object{
-      {"directory", D.path()}, {"file", "story.cpp"}, {"arguments", std::move(Args)}}});
-  OS.flush();
-  D.write("compile_commands.json", Db);
+  writeDatabase(D, "story.cpp", {"/usr/bin/c++", "-std=c++20", "-c", "story.cpp"});
   RunResult R = run({binary("tether"), "scan", "-p", D.path(), "--format", "sarif",
                      "--checks=-*,tether-semaphore-spawn-deadlock,tether-token-leak"},
                     D.path());
