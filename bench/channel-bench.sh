@@ -626,8 +626,11 @@ std::string summary_{n}(const std::string &text, Cache{n} &cache) {{
 """
 
 
-def channel_file(i, path, rng, seeded):
-    parts = [HEADERS, "\nnamespace svc%d {\n" % i]
+def generated_file(i, path, rng, seeded, prologue, ns, patterns):
+    """One file: ordinary code around two rounds of every pattern, about a
+    third of them with their seeded bug; `seeded` gets each function's lines."""
+    parts = list(prologue)
+    parts.insert(1, "\nnamespace %s%d {\n" % (ns, i))
     line = 1 + sum(p.count("\n") for p in parts)
 
     def add(src, entry=None):
@@ -641,7 +644,7 @@ def channel_file(i, path, rng, seeded):
     add(plain(i * 100))
     k = 0
     for rep in range(2):
-        for name, check, bugs, clean in PATTERNS:
+        for name, check, bugs, clean in patterns:
             k += 1
             n = i * 100 + k
             bug = bool(bugs) and rng.random() < 0.35
@@ -650,8 +653,12 @@ def channel_file(i, path, rng, seeded):
             add(variants[variant](n, rng),
                 dict(pattern="%s/%s" % (name, variant), expect=check if bug else None))
         add(plain(i * 100 + 50 + rep))
-    parts.append("\n} // namespace svc%d\n" % i)
+    parts.append("\n} // namespace %s%d\n" % (ns, i))
     return "".join(parts)
+
+
+def channel_file(i, path, rng, seeded):
+    return generated_file(i, path, rng, seeded, [HEADERS], "svc", PATTERNS)
 
 
 # ===========================================================================
@@ -1269,31 +1276,8 @@ TOKEN_PATTERNS = [
 
 
 def token_file(i, path, rng, seeded):
-    parts = [TOKEN_HEADERS, "\nnamespace tok%d {\n" % i, TOKEN_PROLOGUE]
-    line = 1 + sum(p.count("\n") for p in parts)
-
-    def add(src, entry=None):
-        nonlocal line
-        if entry is not None:
-            entry.update(file=path, first=line, last=line + src.count("\n") - 1)
-            seeded.append(entry)
-        parts.append(src)
-        line += src.count("\n")
-
-    add(plain(i * 100))
-    k = 0
-    for rep in range(2):
-        for name, check, bugs, clean in TOKEN_PATTERNS:
-            k += 1
-            n = i * 100 + k
-            bug = bool(bugs) and rng.random() < 0.35
-            variants = bugs if bug else clean
-            variant = rng.choice(sorted(variants))
-            add(variants[variant](n, rng),
-                dict(pattern="%s/%s" % (name, variant), expect=check if bug else None))
-        add(plain(i * 100 + 50 + rep))
-    parts.append("\n} // namespace tok%d\n" % i)
-    return "".join(parts)
+    return generated_file(i, path, rng, seeded, [TOKEN_HEADERS, TOKEN_PROLOGUE],
+                          "tok", TOKEN_PATTERNS)
 
 
 def write_part(out, count, prefix, std, make, rng, seeded):
