@@ -253,3 +253,13 @@ int allChunks(int key) {
     sum += chunks->value_pop();
   return sum;
 }
+
+// A worker streaming through a stepped loop: 0, 2, 4 are three values.
+int everyOtherChunk(int key) {
+  auto chunks = std::make_shared<boost::fibers::unbuffered_channel<int>>();
+  std::thread([chunks, key] {
+    for (int c = 0; c < 6; c += 2)
+      chunks->push(chunk(c, key)); // analyzer-warning{{'everyOtherChunk' stops receiving after 1 of 3 values, so 2 values are never received and the thread sending them stays blocked}}
+  }).detach();
+  return chunks->value_pop();
+}
