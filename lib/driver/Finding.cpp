@@ -40,12 +40,15 @@ llvm::json::Value toJSON(const Finding &F) {
     Notes.push_back(toJSON(N));
   for (const FixIt &X : F.Fixes)
     Fixes.push_back(toJSON(X));
-  return llvm::json::Object{{"check", F.Check},
-                            {"severity", F.Severity},
-                            {"message", F.Message},
-                            {"location", toJSON(F.Loc)},
-                            {"notes", std::move(Notes)},
-                            {"fixes", std::move(Fixes)}};
+  llvm::json::Object O{{"check", F.Check},
+                       {"severity", F.Severity},
+                       {"message", F.Message},
+                       {"location", toJSON(F.Loc)},
+                       {"notes", std::move(Notes)},
+                       {"fixes", std::move(Fixes)}};
+  if (!F.Fingerprint.empty())
+    O["fingerprint"] = F.Fingerprint;
+  return O;
 }
 
 llvm::json::Value toJSON(const TUResult &R) {
@@ -88,7 +91,8 @@ bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("check", F.Check) && O.map("severity", F.Severity) &&
          O.map("message", F.Message) && O.map("location", F.Loc) &&
-         O.map("notes", F.Notes) && O.map("fixes", F.Fixes);
+         O.map("notes", F.Notes) && O.map("fixes", F.Fixes) &&
+         O.mapOptional("fingerprint", F.Fingerprint);
 }
 
 bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P) {

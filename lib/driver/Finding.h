@@ -42,6 +42,9 @@ struct Finding {
   Location Loc;
   std::vector<Note> Notes;
   std::vector<FixIt> Fixes;
+  /// Stable identity across scans and code motion (baselines, SARIF
+  /// partialFingerprints); filled in by the driver before reporting.
+  std::string Fingerprint;
 
   /// Identity for de-duplication across translation units.
   std::string key() const;

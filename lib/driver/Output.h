@@ -5,6 +5,7 @@
 
 #include "driver/Finding.h"
 
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ struct ScanReport {
   std::string SourceRoot;
   /// Base of the links to the check documentation pages.
   std::string DocsBaseUrl;
+  /// The scan stopped early (SIGINT): units were left unanalysed.
+  bool Partial = false;
+  /// Units in the scan, analysed or not (the denominator of a partial scan).
+  size_t UnitsTotal = 0;
+  /// Findings left out because the baseline lists them.
+  size_t Baselined = 0;
 };
 
 /// Sorts findings by file, line, column, check.
@@ -33,6 +40,10 @@ void writeText(llvm::raw_ostream &OS, const ScanReport &Report, bool Colors);
 void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report);
 /// SARIF 2.1.0 as GitHub code scanning accepts it.
 void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report);
+/// A self-contained static HTML report (no network access) in the folder
+/// \p Dir: index.html with the summary by check and by file, and every
+/// finding with its source excerpt and the path events marked step by step.
+llvm::Error writeHTML(llvm::StringRef Dir, const ScanReport &Report);
 
 } // namespace tether::driver
 
