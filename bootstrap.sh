@@ -25,6 +25,7 @@ packages=(
   libgrpc++-dev libprotobuf-dev libzstd-dev   # tether-clangd links clangd's deps
   libgtest-dev libgmock-dev                   # tests
   libboost-fiber-dev libboost-thread-dev libasio-dev  # real-header smoke tests, example
+  chromium                                    # the HTML report's browser test
 )
 
 missing=()
