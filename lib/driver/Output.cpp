@@ -15,17 +15,6 @@
 namespace tether::driver {
 namespace {
 
-std::string relativeTo(llvm::StringRef Root, llvm::StringRef File) {
-  if (Root.empty())
-    return File.str();
-  llvm::SmallString<256> R(Root);
-  if (!llvm::sys::path::is_separator(R.back()))
-    R += '/';
-  if (File.starts_with(R))
-    return File.drop_front(R.size()).str();
-  return File.str();
-}
-
 class SourceCache {
 public:
   llvm::StringRef line(llvm::StringRef File, unsigned Line) {
@@ -94,6 +83,17 @@ llvm::json::Object message(std::string Text) {
 }
 
 } // namespace
+
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef File) {
+  if (Root.empty())
+    return File.str();
+  llvm::SmallString<256> R(Root);
+  if (!llvm::sys::path::is_separator(R.back()))
+    R += '/';
+  if (File.starts_with(R))
+    return File.drop_front(R.size()).str();
+  return File.str();
+}
 
 void sortFindings(std::vector<Finding> &Findings) {
   llvm::stable_sort(Findings, [](const Finding &A, const Finding &B) {

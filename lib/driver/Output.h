@@ -31,6 +31,10 @@ struct ScanReport {
   size_t Baselined = 0;
 };
 
+/// The path of \p File relative to \p Root if it lies inside it, else
+/// \p File unchanged.
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef File);
+
 /// Sorts findings by file, line, column, check.
 void sortFindings(std::vector<Finding> &Findings);
 
