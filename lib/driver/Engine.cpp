@@ -2,6 +2,8 @@
 
 #include "driver/Engine.h"
 
+#include "driver/Cache.h"
+
 #include "CheckCatalog.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -12,19 +14,25 @@
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Option/ArgList.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <chrono>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -36,9 +44,6 @@ extern volatile int TetherModuleAnchorSource;
 } // namespace tether
 
 namespace tether::driver {
-namespace {
-
-} // namespace
 
 std::string tetherEntries(llvm::StringRef Checks) {
   llvm::SmallVector<llvm::StringRef, 16> Items;
@@ -142,23 +147,87 @@ Finding toFinding(const ClangTidyError &E, llvm::StringRef Dir) {
   return F;
 }
 
+/// Every file the compiler read, with a digest of the text it saw.
+std::vector<Dependency> filesRead(const SourceManager &SM,
+                                  llvm::StringRef Directory) {
+  std::vector<Dependency> Reads;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    Dependency D;
+    D.Path = absolutePath(It->first.getName(), Directory);
+    if (std::optional<llvm::MemoryBufferRef> Text =
+            It->second->getBufferIfLoaded())
+      D.Digest = digest(Text->getBuffer());
+    else if (auto Disk = llvm::MemoryBuffer::getFile(D.Path))
+      D.Digest = digest((*Disk)->getBuffer());
+    Reads.push_back(std::move(D));
+  }
+  llvm::sort(Reads, [](const Dependency &A, const Dependency &B) {
+    return A.Path < B.Path;
+  });
+  return Reads;
+}
+
 class TidyAction : public ASTFrontendAction {
 public:
-  explicit TidyAction(ClangTidyContext &Ctx) : Factory(Ctx) {}
+  TidyAction(ClangTidyContext &Ctx, std::vector<Dependency> &Reads,
+             std::string Directory)
+      : Factory(Ctx), Reads(Reads), Directory(std::move(Directory)) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
     return Factory.createASTConsumer(CI, File);
   }
+  void EndSourceFileAction() override {
+    Reads = filesRead(getCompilerInstance().getSourceManager(), Directory);
+  }
 
 private:
   ClangTidyASTConsumerFactory Factory;
+  std::vector<Dependency> &Reads;
+  std::string Directory;
+};
+
+/// Preprocesses only, to learn which files a unit reads.
+class ReadsAction : public PreprocessOnlyAction {
+public:
+  ReadsAction(std::vector<Dependency> &Reads, std::string Directory)
+      : Reads(Reads), Directory(std::move(Directory)) {}
+  void EndSourceFileAction() override {
+    Reads = filesRead(getCompilerInstance().getSourceManager(), Directory);
+  }
+
+private:
+  std::vector<Dependency> &Reads;
+  std::string Directory;
+};
+
+class ReadsActionFactory : public tooling::FrontendActionFactory {
+public:
+  ReadsActionFactory(std::vector<Dependency> &Reads, std::string Directory)
+      : Reads(Reads), Directory(std::move(Directory)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<ReadsAction>(Reads, Directory);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Consumer) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCH), Consumer);
+  }
+
+private:
+  std::vector<Dependency> &Reads;
+  std::string Directory;
 };
 
 class TidyActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit TidyActionFactory(ClangTidyContext &Ctx) : Ctx(Ctx) {}
+  TidyActionFactory(ClangTidyContext &Ctx, std::vector<Dependency> &Reads,
+                    std::string Directory)
+      : Ctx(Ctx), Reads(Reads), Directory(std::move(Directory)) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<TidyAction>(Ctx);
+    return std::make_unique<TidyAction>(Ctx, Reads, Directory);
   }
   // As clang-tidy does: code guarded by __clang_analyzer__ is what the
   // checks see, in the driver and in the plugin alike.
@@ -173,15 +242,66 @@ public:
 
 private:
   ClangTidyContext &Ctx;
+  std::vector<Dependency> &Reads;
+  std::string Directory;
 };
+
+/// Does the unit read one of \p Files? Errs on the side of yes.
+bool readsAnyOf(const std::vector<std::string> &Args, llvm::StringRef Directory,
+                const std::vector<std::string> &Files) {
+  std::vector<Dependency> Reads;
+  ReadsActionFactory Factory(Reads, Directory.str());
+  auto FM = llvm::makeIntrusiveRefCnt<FileManager>(
+      FileSystemOptions{/*WorkingDir=*/Directory.str()});
+  IgnoringDiagConsumer Quiet;
+  tooling::ToolInvocation Invocation(Args, &Factory, FM.get(),
+                                     std::make_shared<PCHContainerOperations>());
+  Invocation.setDiagnosticConsumer(&Quiet);
+  if (!Invocation.run() || Reads.empty())
+    return true;
+  llvm::StringSet<> Wanted;
+  for (const std::string &F : Files)
+    Wanted.insert(F);
+  return llvm::any_of(Reads, [&](const Dependency &D) {
+    return Wanted.contains(D.Path);
+  });
+}
 
 } // namespace
 
 std::string defaultResourceDir() { return TETHER_CLANG_RESOURCE_DIR; }
 
+std::vector<std::string> dropUnknownOptions(std::vector<std::string> &Args) {
+  std::vector<std::string> Dropped;
+  if (Args.size() < 2)
+    return Dropped;
+  std::vector<const char *> Argv;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount,
+      llvm::opt::Visibility(clang::driver::options::ClangOption));
+  std::set<unsigned> Unknown; // indices into Args
+  for (const llvm::opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_UNKNOWN))
+    Unknown.insert(A->getIndex() + 1);
+  if (Unknown.empty())
+    return Dropped;
+  std::vector<std::string> Kept;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    if (Unknown.count(I))
+      Dropped.push_back(Args[I]);
+    else
+      Kept.push_back(std::move(Args[I]));
+  }
+  Args = std::move(Kept);
+  return Dropped;
+}
+
 std::vector<std::string> analysisArguments(
     const tooling::CompileCommand &Command, const EngineOptions &Options) {
   std::vector<std::string> Args = Command.CommandLine;
+  dropUnknownOptions(Args);
   tooling::ArgumentsAdjuster Adjust = tooling::combineAdjusters(
       tooling::getClangStripOutputAdjuster(),
       tooling::combineAdjusters(
@@ -263,9 +383,19 @@ TUResult analyzeTranslationUnit(const tooling::CompileCommand &Command,
   Context.setDiagnosticsEngine(&DE);
 
   std::vector<std::string> Args = analysisArguments(Command, Options);
+  std::vector<std::string> Original = Command.CommandLine;
+  for (const std::string &Flag : dropUnknownOptions(Original))
+    Result.Remarks.push_back("dropped the compiler flag '" + Flag +
+                             "', which clang does not know");
+  if (!Options.OnlyIfReads.empty() &&
+      !readsAnyOf(Args, Command.Directory, Options.OnlyIfReads)) {
+    Result.Skipped = true;
+    return Result;
+  }
+
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions{
       /*WorkingDir=*/Command.Directory});
-  TidyActionFactory Factory(Context);
+  TidyActionFactory Factory(Context, Result.Dependencies, Command.Directory);
   tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),
                                      std::make_shared<PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Consumer);
@@ -305,6 +435,7 @@ TUResult analyzeTranslationUnit(const tooling::CompileCommand &Command,
                                      Result.Findings.size())
                            .str();
     Result.Findings.clear();
+    Result.Dependencies.clear();
   }
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start)

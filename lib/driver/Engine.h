@@ -33,6 +33,10 @@ struct EngineOptions {
   std::string HeaderFilter = ".*";
   /// Arguments appended to every compile command.
   std::vector<std::string> ExtraArgs;
+  /// When not empty, a unit is analysed only if it reads one of these files
+  /// (absolute paths); a preprocessor-only pass decides, and a unit that
+  /// reads none comes back Skipped. Pull-request scans set it.
+  std::vector<std::string> OnlyIfReads;
 };
 
 /// The checks enabled by default: every Tether check.
@@ -63,6 +67,11 @@ std::vector<std::string> analysisArguments(
 
 /// The resource directory Tether was built against (TETHER_CLANG_RESOURCE_DIR).
 std::string defaultResourceDir();
+
+/// Removes from \p Args (a compile command, argv[0] first) the options
+/// clang's driver does not know, as GCC-only flags in a GCC build's database;
+/// returns them. Clang would stop at the first one.
+std::vector<std::string> dropUnknownOptions(std::vector<std::string> &Args);
 
 } // namespace tether::driver
 

@@ -55,12 +55,37 @@ llvm::json::Value toJSON(const TUResult &R) {
   llvm::json::Array Findings;
   for (const Finding &F : R.Findings)
     Findings.push_back(toJSON(F));
+  llvm::json::Array Remarks, Dependencies;
+  for (const std::string &Remark : R.Remarks)
+    Remarks.push_back(Remark);
+  for (const Dependency &D : R.Dependencies)
+    Dependencies.push_back(toJSON(D));
   return llvm::json::Object{{"file", R.File},
                             {"directory", R.Directory},
                             {"failed", R.Failed},
                             {"reason", R.Reason},
+                            {"remarks", std::move(Remarks)},
+                            {"skipped", R.Skipped},
+                            {"dependencies", std::move(Dependencies)},
                             {"seconds", R.Seconds},
+                            {"peakMemoryKB", int64_t(R.PeakMemoryKB)},
                             {"findings", std::move(Findings)}};
+}
+
+llvm::json::Value toJSON(const Dependency &D) {
+  return llvm::json::Array{D.Path, D.Digest};
+}
+
+bool fromJSON(const llvm::json::Value &V, Dependency &D, llvm::json::Path P) {
+  const llvm::json::Array *A = V.getAsArray();
+  if (!A || A->size() != 2 || !(*A)[0].getAsString() ||
+      !(*A)[1].getAsString()) {
+    P.report("expected [path, digest]");
+    return false;
+  }
+  D.Path = (*A)[0].getAsString()->str();
+  D.Digest = (*A)[1].getAsString()->str();
+  return true;
 }
 
 bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P) {
@@ -97,9 +122,17 @@ bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P) {
 
 bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
-  return O && O.map("file", R.File) && O.map("directory", R.Directory) &&
-         O.map("failed", R.Failed) && O.map("reason", R.Reason) &&
-         O.map("seconds", R.Seconds) && O.map("findings", R.Findings);
+  int64_t Peak = 0;
+  bool Ok = O && O.map("file", R.File) && O.map("directory", R.Directory) &&
+            O.map("failed", R.Failed) && O.map("reason", R.Reason) &&
+            O.mapOptional("remarks", R.Remarks) &&
+            O.mapOptional("skipped", R.Skipped) &&
+            O.mapOptional("dependencies", R.Dependencies) &&
+            O.map("seconds", R.Seconds) &&
+            O.mapOptional("peakMemoryKB", Peak) &&
+            O.map("findings", R.Findings);
+  R.PeakMemoryKB = Peak;
+  return Ok;
 }
 
 } // namespace tether::driver

@@ -50,6 +50,13 @@ struct Finding {
   std::string key() const;
 };
 
+/// A file a translation unit read, with a digest of the text the compiler
+/// saw: what the result cache checks before reusing a result.
+struct Dependency {
+  std::string Path;
+  std::string Digest;
+};
+
 /// What analysing one translation unit produced.
 struct TUResult {
   std::string File;
@@ -58,7 +65,19 @@ struct TUResult {
   /// Set when the unit could not be analysed; Reason says why.
   bool Failed = false;
   std::string Reason;
+  /// Things the user should know that did not stop the analysis (compiler
+  /// flags clang does not know, dropped).
+  std::vector<std::string> Remarks;
+  /// Not analysed because it cannot report on the lines of interest (a
+  /// pull-request scan whose changed files this unit does not include).
+  bool Skipped = false;
+  /// Taken from the result cache rather than analysed.
+  bool Cached = false;
+  /// Every file the unit read (sources, headers), for the result cache.
+  std::vector<Dependency> Dependencies;
   double Seconds = 0;
+  /// Peak resident memory of the worker that analysed the unit.
+  uint64_t PeakMemoryKB = 0;
 };
 
 llvm::json::Value toJSON(const Location &L);
@@ -69,6 +88,8 @@ bool fromJSON(const llvm::json::Value &V, Note &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FixIt &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);
+llvm::json::Value toJSON(const Dependency &D);
+bool fromJSON(const llvm::json::Value &V, Dependency &D, llvm::json::Path P);
 
 } // namespace tether::driver
 

@@ -4,6 +4,7 @@
 
 #include "CheckCatalog.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -64,10 +65,10 @@ llvm::json::Object physicalLocation(const ScanReport &R, const Location &L) {
   std::string Rel = relativeTo(R.SourceRoot, L.File);
   llvm::json::Object Artifact;
   if (Rel != L.File) {
-    Artifact["uri"] = Rel;
+    Artifact["uri"] = uriEncode(Rel);
     Artifact["uriBaseId"] = "%SRCROOT%";
   } else {
-    Artifact["uri"] = "file://" + L.File;
+    Artifact["uri"] = "file://" + uriEncode(L.File);
   }
   return llvm::json::Object{
       {"physicalLocation",
@@ -83,6 +84,33 @@ llvm::json::Object message(std::string Text) {
 }
 
 } // namespace
+
+std::string uriEncode(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/')
+      Out += C;
+    else
+      Out += {'%', llvm::hexdigit(C >> 4), llvm::hexdigit(C & 15)};
+  }
+  return Out;
+}
+
+std::string uriDecode(llvm::StringRef Uri) {
+  std::string Out;
+  for (size_t I = 0; I < Uri.size(); ++I) {
+    unsigned Byte;
+    if (Uri[I] == '%' && I + 2 < Uri.size() &&
+        !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Out += char(Byte);
+      I += 2;
+    } else {
+      Out += Uri[I];
+    }
+  }
+  return Out;
+}
 
 std::string relativeTo(llvm::StringRef Root, llvm::StringRef File) {
   if (Root.empty())
@@ -153,11 +181,26 @@ void writeJSON(llvm::raw_ostream &OS, const ScanReport &R) {
     Failures.push_back(llvm::json::Object{{"file", T.File},
                                           {"directory", T.Directory},
                                           {"reason", T.Reason}});
-  llvm::json::Object Root{{"tool", "tether"},
-                          {"version", R.ToolVersion},
-                          {"unitsAnalysed", int64_t(R.UnitsAnalysed)},
-                          {"findings", std::move(Findings)},
-                          {"failures", std::move(Failures)}};
+  llvm::json::Array Remarks;
+  for (const std::string &Remark : R.Remarks)
+    Remarks.push_back(Remark);
+  llvm::json::Object Root{
+      {"tool", "tether"},
+      {"version", R.ToolVersion},
+      {"sourceRoot", R.SourceRoot},
+      {"partial", R.Partial},
+      {"unitsTotal", int64_t(R.UnitsTotal)},
+      {"unitsAnalysed", int64_t(R.UnitsAnalysed)},
+      {"baselined", int64_t(R.Baselined)},
+      {"findings", std::move(Findings)},
+      {"failures", std::move(Failures)},
+      {"remarks", std::move(Remarks)},
+      {"stats",
+       llvm::json::Object{
+           {"cacheHits", int64_t(R.Stats.CacheHits)},
+           {"skipped", int64_t(R.Stats.Skipped)},
+           {"seconds", R.Stats.Seconds},
+           {"maxWorkerMemoryKB", int64_t(R.Stats.MaxWorkerMemoryKB)}}}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << '\n';
 }
 
@@ -195,6 +238,9 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &R) {
     auto It = RuleIndex.find(F.Check);
     if (It != RuleIndex.end())
       Result["ruleIndex"] = It->second;
+    if (!F.Fingerprint.empty())
+      Result["partialFingerprints"] =
+          llvm::json::Object{{"tether/v1", F.Fingerprint}};
 
     llvm::json::Array Related, Flow;
     int64_t Id = 1;
@@ -252,8 +298,22 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &R) {
     Notifications.push_back(llvm::json::Object{
         {"level", "error"},
         {"message", message("could not analyse " + T.File + ": " + T.Reason)},
-        {"locations", llvm::json::Array{std::move(Phys)}}});
+        {"locations", llvm::json::Array{std::move(Phys)}},
+        {"properties", llvm::json::Object{{"file", T.File},
+                                          {"directory", T.Directory},
+                                          {"reason", T.Reason}}}});
   }
+  for (const std::string &Remark : R.Remarks)
+    Notifications.push_back(
+        llvm::json::Object{{"level", "note"}, {"message", message(Remark)}});
+  if (R.Partial)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message",
+         message(llvm::formatv("the scan was interrupted: {0} of {1} "
+                               "translation units analysed; the results are "
+                               "partial",
+                               R.UnitsAnalysed, R.UnitsTotal))}});
 
   llvm::json::Object Run{
       {"tool",
@@ -267,14 +327,19 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &R) {
       {"results", std::move(Results)},
       {"invocations",
        llvm::json::Array{llvm::json::Object{
-           {"executionSuccessful", R.Failures.empty()},
-           {"toolExecutionNotifications", std::move(Notifications)}}}}};
+           {"executionSuccessful", R.Failures.empty() && !R.Partial},
+           {"toolExecutionNotifications", std::move(Notifications)}}}},
+      {"properties",
+       llvm::json::Object{{"partial", R.Partial},
+                          {"unitsTotal", int64_t(R.UnitsTotal)},
+                          {"unitsAnalysed", int64_t(R.UnitsAnalysed)},
+                          {"baselined", int64_t(R.Baselined)}}}};
   if (!R.SourceRoot.empty()) {
     std::string Root = R.SourceRoot;
     if (Root.back() != '/')
       Root += '/';
     Run["originalUriBaseIds"] = llvm::json::Object{
-        {"%SRCROOT%", llvm::json::Object{{"uri", "file://" + Root}}}};
+        {"%SRCROOT%", llvm::json::Object{{"uri", "file://" + uriEncode(Root)}}}};
   }
   llvm::json::Object Log{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

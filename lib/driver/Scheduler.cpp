@@ -18,12 +18,16 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace tether::driver {
 namespace {
+
+volatile std::sig_atomic_t StopFlag = 0;
 
 using Clock = std::chrono::steady_clock;
 
@@ -72,6 +76,9 @@ void writeAll(int Fd, llvm::StringRef Data) {
   } else {
     R = analyzeTranslationUnit(Command, Engine);
   }
+  struct rusage Usage;
+  if (::getrusage(RUSAGE_SELF, &Usage) == 0)
+    R.PeakMemoryKB = Usage.ru_maxrss; // kilobytes on Linux
   std::string Json;
   llvm::raw_string_ostream OS(Json);
   OS << toJSON(R);
@@ -146,26 +153,46 @@ TUResult finish(Worker &W, const clang::tooling::CompileCommand &Command,
 
 } // namespace
 
-void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
+void requestStop() { StopFlag = 1; }
+bool stopRequested() { return StopFlag != 0; }
+
+bool runIsolated(size_t Count, const CommandSource &Commands,
                  const EngineOptions &Engine, const SchedulerOptions &Options,
                  const StartHandler &OnStart, const ResultHandler &OnResult) {
   unsigned Jobs = std::max(1u, Options.Jobs);
   std::vector<Worker> Running;
+  // The commands of the running units, by unit.
+  std::map<size_t, clang::tooling::CompileCommand> RunningCommands;
   size_t Next = 0;
   llvm::outs().flush();
   llvm::errs().flush();
 
   auto CannotStart = [&](size_t Index) {
+    const clang::tooling::CompileCommand &C = RunningCommands[Index];
     TUResult R;
-    R.File = unitPath(Commands[Index]);
-    R.Directory = Commands[Index].Directory;
+    R.File = unitPath(C);
+    R.Directory = C.Directory;
     R.Failed = true;
     R.Reason = std::string("cannot start a worker: ") + std::strerror(errno);
+    RunningCommands.erase(Index);
     OnResult(Index, std::move(R));
   };
 
-  while (Next < Commands.size() || !Running.empty()) {
-    while (Next < Commands.size() && Running.size() < Jobs) {
+  while (Next < Count || !Running.empty()) {
+    if (stopRequested()) {
+      for (Worker &W : Running) {
+        ::kill(W.Pid, SIGKILL);
+        int Status;
+        ::waitpid(W.Pid, &Status, 0);
+        if (W.Out >= 0)
+          ::close(W.Out);
+        if (W.Err >= 0)
+          ::close(W.Err);
+      }
+      return false;
+    }
+    while (Next < Count && Running.size() < Jobs) {
+      RunningCommands[Next] = Commands(Next);
       int OutPipe[2], ErrPipe[2];
       if (::pipe(OutPipe) != 0) {
         CannotStart(Next++);
@@ -192,7 +219,11 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
           ::dup2(DevNull, STDOUT_FILENO);
           ::dup2(DevNull, STDIN_FILENO);
         }
-        runChild(Commands[Next], Engine, OutPipe[1]);
+        // The parent's handlers turn a signal into a request to stop;
+        // a worker just ends.
+        ::signal(SIGINT, SIG_DFL);
+        ::signal(SIGTERM, SIG_DFL);
+        runChild(RunningCommands[Next], Engine, OutPipe[1]);
       }
       ::close(OutPipe[1]);
       ::close(ErrPipe[1]);
@@ -245,10 +276,15 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
           ::close(W.Out);
         if (W.Err >= 0)
           ::close(W.Err);
-        TUResult R = finish(W, Commands[W.Index], Status);
+        if (stopRequested()) { // killed by the interrupt, not by its unit
+          Running.erase(Running.begin() + I);
+          continue;
+        }
+        TUResult R = finish(W, RunningCommands[W.Index], Status);
         if (R.Seconds == 0)
           R.Seconds = Elapsed;
         size_t Index = W.Index;
+        RunningCommands.erase(Index);
         Running.erase(Running.begin() + I);
         OnResult(Index, std::move(R));
         continue;
@@ -256,6 +292,7 @@ void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
       ++I;
     }
   }
+  return true;
 }
 
 } // namespace tether::driver

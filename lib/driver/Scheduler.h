@@ -30,9 +30,21 @@ using ResultHandler = std::function<void(size_t Index, TUResult Result)>;
 /// Called when a unit starts, for progress reporting.
 using StartHandler = std::function<void(size_t Index)>;
 
-void runIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
+/// The command of unit \p Index, made when a worker is about to start.
+using CommandSource =
+    std::function<clang::tooling::CompileCommand(size_t Index)>;
+
+/// Analyses units 0..Count-1. Returns false if it stopped early because
+/// stop() was called: the units whose results were not handed to OnResult
+/// were not analysed.
+bool runIsolated(size_t Count, const CommandSource &Commands,
                  const EngineOptions &Engine, const SchedulerOptions &Options,
                  const StartHandler &OnStart, const ResultHandler &OnResult);
+
+/// Asks a running runIsolated() to stop: it starts no more workers, kills
+/// the running ones and returns. Safe to call from a signal handler.
+void requestStop();
+bool stopRequested();
 
 } // namespace tether::driver
 

@@ -5,6 +5,7 @@
 
 #include "support/Process.h"
 
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -74,6 +75,45 @@ int deadline(int q) {
 
 /// Line and column of the finding in BuggySource.
 inline constexpr unsigned BuggyLine = 7, BuggyColumn = 36;
+
+/// A project in a temporary folder with a compile_commands.json.
+class Project {
+public:
+  /// Adds \p Name with \p Source and an entry in the database.
+  std::string add(const std::string &Name, const std::string &Source,
+                  std::vector<std::string> ExtraArgs = {}) {
+    std::string Path = Dir.write(Name, Source);
+    llvm::json::Array Args{"/usr/bin/c++", "-std=c++17", "-nostdinc",
+                           "-nostdinc++", "-isystem", TETHER_MOCK_INCLUDE};
+    for (const std::string &A : ExtraArgs)
+      Args.push_back(A);
+    for (const char *A : {"-c", "-o"})
+      Args.push_back(A);
+    Args.push_back(Name + ".o");
+    Args.push_back(Name);
+    Entries.push_back(llvm::json::Object{
+        {"directory", Dir.path()}, {"file", Name}, {"arguments", std::move(Args)}});
+    return Path;
+  }
+  void addRawEntry(llvm::json::Object E) { Entries.push_back(std::move(E)); }
+  void writeDatabase() {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Array(Entries)));
+    OS.flush();
+    Dir.write("compile_commands.json", S);
+  }
+  /// Scans with a result cache of the project's own (Dir/.tether-cache).
+  RunResult scan(std::vector<std::string> Extra = {}) {
+    writeDatabase();
+    std::vector<std::string> Argv = {binary("tether"), "scan", "-p", Dir.path(), "-j2",
+                                     "--cache-dir", Dir.path() + "/.tether-cache"};
+    Argv.insert(Argv.end(), Extra.begin(), Extra.end());
+    return run(Argv, Dir.path());
+  }
+  TempDir Dir;
+  llvm::json::Array Entries;
+};
 
 } // namespace tether::test
 
