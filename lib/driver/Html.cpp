@@ -1,10 +1,11 @@
 //===- Html.cpp - The static HTML report of a scan ------------------------===//
 //
 // writeHTML writes one self-contained page, index.html: a header with the
-// counts (and the partial-scan and baseline banners), the findings per check
-// and per file, the translation units that could not be analysed, then every
-// finding as a card with the source around its location and around its
-// notes. Path events are numbered 1, 2, 3... in the order of the path and
+// counts (and the partial-scan, baseline and remarks banners; not the
+// timings of ScanReport::Stats, which change from run to run), the findings
+// per check and per file, the translation units that could not be analysed,
+// then every finding as a card with the source around its location and around
+// its notes. Path events are numbered 1, 2, 3... in the order of the path and
 // drawn as bubbles under the line they point at, with the warning itself as
 // the last bubble, as scan-build and CodeChecker draw them; the other notes
 // are drawn the same way without a number and listed as related locations.
@@ -92,17 +93,7 @@ std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
 std::string fileLink(llvm::StringRef File) {
   llvm::SmallString<256> Abs(File);
   llvm::sys::fs::make_absolute(Abs);
-  std::string Url = "file://";
-  for (unsigned char C : Abs) {
-    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C)) {
-      Url += C;
-    } else {
-      Url += '%';
-      Url += llvm::hexdigit(C >> 4);
-      Url += llvm::hexdigit(C & 15);
-    }
-  }
-  return Url;
+  return "file://" + uriEncode(Abs);
 }
 
 std::string docLink(const ScanReport &R, llvm::StringRef Check) {
@@ -588,6 +579,8 @@ h4 { font-size: 13px; margin: 16px 0 6px; color: var(--muted);
 .banner.partial { background: var(--bad-bg); border-color: var(--bad-line);
   color: var(--bad); }
 .banner.partial strong { letter-spacing: .05em; }
+.banner.remarks ul { margin: 4px 0 0; padding-left: 20px; color: var(--muted);
+  font-size: 14px; }
 .stats { display: flex; gap: 12px; margin: 20px 0 0; flex-wrap: wrap; }
 .stat { background: var(--card); border: 1px solid var(--line);
   border-radius: 8px; padding: 10px 18px; min-width: 150px;
@@ -779,6 +772,13 @@ llvm::Error writeHTML(llvm::StringRef Dir, const ScanReport &R) {
     Out += "<div class=\"banner baseline\" id=\"baselined\">" +
            plural(R.Baselined, "finding", "findings") +
            " hidden by the baseline</div>\n";
+  if (!R.Remarks.empty()) {
+    Out += "<div class=\"banner remarks\" id=\"remarks\"><strong>Remarks"
+           "</strong><ul>\n";
+    for (const std::string &Remark : R.Remarks)
+      Out += "<li>" + escaped(Remark) + "</li>\n";
+    Out += "</ul></div>\n";
+  }
   auto Stat = [&](llvm::StringRef Id, size_t N, llvm::StringRef Of,
                   llvm::StringRef Label, llvm::StringRef Class,
                   llvm::StringRef Href) {

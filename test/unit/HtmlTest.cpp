@@ -340,6 +340,17 @@ TEST(Html, PartialScanAndBaselineBanners) {
       element(Html, "baselined").find("4 findings hidden by the baseline"),
       std::string::npos);
   EXPECT_NE(Html.find("No findings."), std::string::npos);
+  EXPECT_EQ(Html.find("id=\"remarks\""), std::string::npos);
+
+  R.Remarks = {"dropped the compiler flag '-fconserve-stack' (in <3> units)"};
+  Html = render(R, D.path("remarks"));
+  EXPECT_NE(
+      element(Html, "remarks", "</ul>")
+          .find("<li>dropped the compiler flag &#39;-fconserve-stack&#39; "
+                "(in &lt;3&gt; units)</li>"),
+      std::string::npos)
+      << Html;
+  R.Remarks.clear();
 
   R.Partial = false;
   R.Baselined = 1;
