@@ -279,6 +279,8 @@ TEST(Suppression, NolintAndNolintNextLineAsClangTidyUsersExpect) {
   P.add("next.cpp", Edit("    // NOLINTNEXTLINE(tether-*)\n" + Bug));
   P.add("all.cpp", Edit("    // NOLINTNEXTLINE\n" + Bug));
   P.add("other.cpp", Edit("    // NOLINTNEXTLINE(bugprone-use-after-move)\n" + Bug));
+  P.add("region.cpp", Edit("    // NOLINTBEGIN(tether-loop-variable-capture)\n" + Bug +
+                           "\n    // NOLINTEND(tether-loop-variable-capture)"));
   P.add("leak.cpp", R"(#include <stdio.h>
 void leak(const char *p, int x) {
   FILE *f = fopen(p, "r");
