@@ -441,13 +441,16 @@ TEST(Robustness, DatabasesAsRealBuildsWriteThem) {
   // A relative directory, a duplicate, a launcher, GCC-only flags.
   P.addRawEntry(Entry(Odd, {"ccache", "/usr/bin/g++"}));
   P.addRawEntry(Entry(Odd, {"ccache", "/usr/bin/g++"}));
-  P.Dir.write("gcc.cpp", CleanSource);
+  // -Werror with a GCC-only warning option, and code clang warns about.
+  P.Dir.write("gcc.cpp", std::string(CleanSource) +
+                             "int g() { int n = 1; auto l = [n] { return 0; }; return l(); }\n");
   P.addRawEntry(Object{{"directory", "."},
                        {"file", "gcc.cpp"},
                        {"command", "g++ -std=c++17 -nostdinc -nostdinc++ -isystem " +
                                        std::string(TETHER_MOCK_INCLUDE) +
                                        " -fconserve-stack -fno-allow-store-data-races "
-                                       "-Wno-maybe-uninitialized -c gcc.cpp"}});
+                                       "-Wno-maybe-uninitialized -Wall -Werror -Wlogical-op "
+                                       "-c gcc.cpp"}});
   RunResult R = P.scan({"--format", "sarif"});
   EXPECT_EQ(R.ExitCode, 1) << R.Err;
   EXPECT_NE(R.Err.find("dropped the compiler flag '-fconserve-stack', which clang does not know"),

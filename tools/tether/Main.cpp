@@ -371,7 +371,7 @@ int runScan() {
   Engine.ResourceDir = ResourceDir;
   if (!collectCheckOptions(Engine))
     return ExitUsage;
-  if (Fix && OutputFormat == Format::HTML && OutputFile.empty())
+  if (OutputFormat == Format::HTML && OutputFile.empty())
     return usageError("--format html writes a folder: pass -o DIR");
 
   std::string DBPath = DatabaseFile;
