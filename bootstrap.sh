@@ -26,6 +26,7 @@ packages=(
   libgtest-dev libgmock-dev                   # tests
   libboost-fiber-dev libboost-thread-dev libasio-dev  # real-header smoke tests, example
   chromium                                    # the HTML report's browser test
+  python3 python3-yaml                        # the CI recipes' test reads the workflow
 )
 
 missing=()
