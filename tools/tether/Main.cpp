@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckCatalog.h"
+#include "Doctor.h"
 #include "driver/Cache.h"
 #include "driver/Database.h"
 #include "driver/Engine.h"
@@ -61,10 +62,18 @@ enum class ColorMode { Auto, Always, Never };
 cl::OptionCategory Category("tether options");
 cl::SubCommand ScanCmd("scan", "Analyse the translation units of a compilation database");
 cl::SubCommand ListCmd("list-checks", "List the checks and whether they are enabled");
+cl::SubCommand DoctorCmd("doctor", "Check the environment Tether runs in and say what to fix");
 cl::SubCommand MergeCmd("merge", "Combine the JSON or SARIF reports of the shards of a scan");
 
 cl::opt<std::string> BuildDir("p", cl::desc("Build folder that holds compile_commands.json"),
-                              cl::value_desc("BUILD_DIR"), cl::sub(ScanCmd), cl::cat(Category));
+                              cl::value_desc("BUILD_DIR"), cl::sub(ScanCmd), cl::sub(DoctorCmd),
+                              cl::cat(Category));
+cl::opt<bool> PrintPluginPath("print-plugin-path",
+                              cl::desc("Print the path of the clang-tidy plugin and exit"),
+                              cl::cat(Category));
+cl::opt<bool> PrintAnalyzerPluginPath(
+    "print-analyzer-plugin-path",
+    cl::desc("Print the path of the clang --analyze plugin and exit"), cl::cat(Category));
 cl::opt<std::string> DatabaseFile("compile-commands",
                                   cl::desc("Path of the compilation database"),
                                   cl::value_desc("FILE"), cl::sub(ScanCmd), cl::cat(Category));
@@ -479,6 +488,16 @@ int runListChecks() {
 
 } // namespace
 
+/// Prints a plugin's path, or says where it looked.
+int printPlugin(const std::string &Path, StringRef What, const std::string &Self) {
+  if (Path.empty())
+    return usageError(formatv("the {0} is not installed next to {1} (looked in ../lib/tether "
+                              "and ../lib)",
+                              What, Self));
+  outs() << Path << "\n";
+  return ExitClean;
+}
+
 int main(int argc, char **argv) {
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "tether " << version() << "\n"; });
   cl::HideUnrelatedOptions(Category);
@@ -492,8 +511,22 @@ int main(int argc, char **argv) {
     return runListChecks();
   if (MergeCmd)
     return runMerge();
+  std::string Self = sys::fs::getMainExecutable(argv[0], (void *)&usageError);
+  if (PrintPluginPath)
+    return printPlugin(tidyPluginPath(Self), "clang-tidy plugin", Self);
+  if (PrintAnalyzerPluginPath)
+    return printPlugin(analyzerPluginPath(Self), "analyzer plugin", Self);
+  if (DoctorCmd) {
+    DoctorOptions Options;
+    Options.BuildDir = BuildDir;
+    Options.ProjectDir = currentFolder();
+    Options.Self = Self;
+    return runDoctor(Options, outs());
+  }
   errs() << "usage: tether scan -p BUILD_DIR [options] [FILES...]\n"
             "       tether merge [-o FILE] [--format F] REPORTS...\n"
+            "       tether doctor [-p BUILD_DIR]\n"
+            "       tether --print-plugin-path | --print-analyzer-plugin-path\n"
             "       tether list-checks\n"
             "       tether --version\n"
             "Run 'tether scan --help' for the options.\n";
