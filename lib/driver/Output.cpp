@@ -204,6 +204,23 @@ void writeJSON(llvm::raw_ostream &OS, const ScanReport &R) {
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << '\n';
 }
 
+void writeCodeClimate(llvm::raw_ostream &OS, const ScanReport &R) {
+  llvm::json::Array Issues;
+  for (const Finding &F : R.Findings)
+    Issues.push_back(llvm::json::Object{
+        {"type", "issue"},
+        {"check_name", F.Check},
+        {"description", F.Message},
+        {"categories", llvm::json::Array{"Bug Risk"}},
+        {"severity", F.Severity == "error" ? "critical" : "major"},
+        {"fingerprint", F.Fingerprint},
+        {"location",
+         llvm::json::Object{
+             {"path", relativeTo(R.SourceRoot, F.Loc.File)},
+             {"lines", llvm::json::Object{{"begin", F.Loc.Line}}}}}});
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Issues))) << '\n';
+}
+
 void writeSARIF(llvm::raw_ostream &OS, const ScanReport &R) {
   // Rules: every catalogued check, so rule indices are stable across scans.
   llvm::json::Array Rules;

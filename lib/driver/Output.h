@@ -57,6 +57,10 @@ void writeText(llvm::raw_ostream &OS, const ScanReport &Report, bool Colors);
 void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report);
 /// SARIF 2.1.0 as GitHub code scanning accepts it.
 void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report);
+/// GitLab's code quality report (Code Climate JSON): one issue per
+/// finding, with its fingerprint, path relative to the source root and line.
+void writeCodeClimate(llvm::raw_ostream &OS, const ScanReport &Report);
+
 /// Reads back a report written by writeJSON or writeSARIF (`tether merge`).
 llvm::Expected<ScanReport> readReport(llvm::StringRef Path);
 /// One report of several (the shards of a scan): findings de-duplicated

@@ -228,6 +228,36 @@ TEST(PullRequest, OnlyFindingsOnChangedLinesAndOnlyUnitsThatReadChangedFiles) {
   EXPECT_NE(BadRef.Err.find("git diff no-such-ref failed"), std::string::npos) << BadRef.Err;
 }
 
+TEST(PullRequest, PreCommitHookBlocksOnlyNewFindingsInStagedLines) {
+  if (!llvm::sys::findProgramByName("git"))
+    GTEST_SKIP() << "git is not installed";
+  Project P;
+  P.add("old.cpp", BuggySource); // committed before the hook: not blocked
+  P.add("a.cpp", CleanSource);
+  P.Dir.write(".gitignore", ".tether-cache/\n");
+  P.writeDatabase();
+  commitAll(P);
+  std::string Hook = P.Dir.path() + "/.git/hooks/pre-commit";
+  llvm::sys::fs::copy_file(std::string(TETHER_SOURCE_DIR) + "/docs/usage/examples/pre-commit",
+                           Hook);
+  llvm::sys::fs::setPermissions(Hook, llvm::sys::fs::all_exe | llvm::sys::fs::owner_all);
+  std::string Commit = "TETHER_BUILD_DIR=. TETHER=" + binary("tether") +
+                       " git -c user.name=t -c user.email=t@example.com commit -qm change";
+
+  P.Dir.write("a.cpp", std::string(CleanSource) + "// a harmless comment\n");
+  RunResult Clean = shell("git add a.cpp && " + Commit, P.Dir.path());
+  EXPECT_EQ(Clean.ExitCode, 0) << Clean.Out << Clean.Err;
+
+  P.Dir.write("a.cpp", BuggySource);
+  RunResult Buggy = shell("git add a.cpp && " + Commit, P.Dir.path());
+  EXPECT_NE(Buggy.ExitCode, 0) << Buggy.Out << Buggy.Err;
+  EXPECT_NE((Buggy.Out + Buggy.Err).find("a.cpp:7:36: warning"), std::string::npos)
+      << Buggy.Out << Buggy.Err;
+  EXPECT_EQ((Buggy.Out + Buggy.Err).find("old.cpp"), std::string::npos);
+  EXPECT_NE(Buggy.Err.find("Tether found new problems in the staged lines"), std::string::npos)
+      << Buggy.Err;
+}
+
 TEST(Baseline, FailsOnlyOnNewFindingsAndSurvivesCodeMotion) {
   Project P;
   P.add("a.cpp", BuggySource);

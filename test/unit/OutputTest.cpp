@@ -101,3 +101,26 @@ TEST(Output, SortingIsByFileLineColumn) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Output, CodeClimateForGitLabCodeQuality) {
+  ScanReport R = sampleReport();
+  R.Findings[0].Fingerprint = "f00d";
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  writeCodeClimate(OS, R);
+  OS.flush();
+  auto V = llvm::json::parse(S);
+  ASSERT_TRUE(bool(V)) << S;
+  const llvm::json::Array *Issues = V->getAsArray();
+  ASSERT_EQ(Issues->size(), 1u);
+  const llvm::json::Object *I = (*Issues)[0].getAsObject();
+  EXPECT_EQ(*I->getString("check_name"), "tether-loop-variable-capture");
+  EXPECT_EQ(*I->getString("fingerprint"), "f00d");
+  EXPECT_EQ(*I->getString("severity"), "major");
+  EXPECT_EQ(*I->getObject("location")->getString("path"), "a.cpp");
+  EXPECT_EQ(*I->getObject("location")->getObject("lines")->getInteger("begin"), 8);
+}
+
+} // namespace

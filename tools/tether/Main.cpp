@@ -56,7 +56,7 @@ enum ExitCode {
   ExitFailedUnits = 3,
   ExitInterrupted = 130
 };
-enum class Format { Text, JSON, SARIF, HTML };
+enum class Format { Text, JSON, SARIF, HTML, CodeClimate };
 enum class ColorMode { Auto, Always, Never };
 
 cl::OptionCategory Category("tether options");
@@ -97,7 +97,9 @@ cl::opt<Format> OutputFormat(
     cl::values(clEnumValN(Format::Text, "text", "clang-style text"),
                clEnumValN(Format::JSON, "json", "JSON"),
                clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0"),
-               clEnumValN(Format::HTML, "html", "a static HTML report in the folder given by -o")),
+               clEnumValN(Format::HTML, "html", "a static HTML report in the folder given by -o"),
+               clEnumValN(Format::CodeClimate, "codeclimate",
+                          "GitLab's code quality report (Code Climate JSON)")),
     cl::init(Format::Text), cl::sub(ScanCmd), cl::sub(MergeCmd), cl::cat(Category));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to FILE (a folder for html)"),
                                 cl::value_desc("FILE"), cl::sub(ScanCmd), cl::sub(MergeCmd),
@@ -292,6 +294,9 @@ bool writeReport(const ScanReport &Report) {
     break;
   case Format::SARIF:
     writeSARIF(*OS, Report);
+    break;
+  case Format::CodeClimate:
+    writeCodeClimate(*OS, Report);
     break;
   case Format::HTML:
     break;
