@@ -27,6 +27,7 @@ packages=(
   libboost-fiber-dev libboost-thread-dev libasio-dev  # real-header smoke tests, example
   chromium                                    # the HTML report's browser test
   python3 python3-yaml                        # the CI recipes' test reads the workflow
+  dpkg-dev                                    # cpack's dpkg-shlibdeps (the .deb test)
 )
 
 missing=()
@@ -66,6 +67,9 @@ case "$job" in
     [[ $rc -eq 0 || $rc -eq 1 ]] || exit "$rc"
     ;;
   test)
-    ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 600
+    # As root, the package test also installs the .deb with apt-get, scans
+    # the example with the installed tether, and purges it again.
+    [[ $(id -u) -eq 0 ]] && export TETHER_PACKAGE_TEST_INSTALL=1
+    ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 900
     ;;
 esac
