@@ -24,6 +24,7 @@
 #include "driver/Scheduler.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm-c/Core.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
@@ -503,7 +504,24 @@ int printPlugin(const std::string &Path, StringRef What, const std::string &Self
   return ExitClean;
 }
 
+/// The LLVM libraries loaded at run time must be the release Tether was
+/// built against: the checks are compiled against its ASTs and headers.
+bool llvmMatches() {
+  unsigned Major = 0, Minor = 0, Patch = 0;
+  LLVMGetVersion(&Major, &Minor, &Patch);
+  if (Major == LLVM_VERSION_MAJOR && Minor == LLVM_VERSION_MINOR)
+    return true;
+  WithColor::error(errs(), "tether")
+      << formatv("this tether {0} was built for LLVM {1}, but the LLVM libraries it loaded "
+                 "are {2}.{3}.{4}; install LLVM {1} (Debian: libllvm{5}, libclang-cpp{5}) or "
+                 "a Tether built for LLVM {2}.{3}\n",
+                 TETHER_VERSION, LLVM_VERSION_STRING, Major, Minor, Patch, LLVM_VERSION_MAJOR);
+  return false;
+}
+
 int main(int argc, char **argv) {
+  if (!llvmMatches())
+    return ExitUsage;
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "tether " << version() << "\n"; });
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv,
