@@ -11,14 +11,17 @@
 #     workflow's jobs run in a local stand-in for the runner: every `run:`
 #     step as written (bash -eo pipefail, in a fresh checkout at one
 #     workspace path), the actions it uses replaced by equivalents (checkout,
-#     artifacts, cache, upload-sarif checks the file). Steps that install
-#     packages or build Tether are skipped; Tether comes from
-#     TETHER_BUILD_DIR through the workflow's own cache of TETHER_PREFIX;
+#     artifacts, cache, upload-sarif checks the file). The steps that install
+#     packages and Tether's Debian package are skipped (the latter checked to
+#     download TETHER_DEB_URL, a .deb of this build's version, and install it
+#     with apt-get); in its place TETHER_BUILD_DIR/bin goes on PATH, as the
+#     package would put /usr/bin/tether there;
 #  3. a push to main: the merged SARIF has the same findings as one scan
 #     without shards; the committed baseline (written as ci.md says) makes
 #     the gate pass;
-#  4. a pull request adding a finding: the gate fails and names only that
-#     finding; a pull request adding clean code: the gate passes;
+#  4. a pull request adding a finding: its shards (--diff) report only that
+#     finding, the gate fails and names only it; a pull request adding clean
+#     code: the gate passes;
 #  5. shards 1/2 and 2/2 merged (JSON and SARIF) equal one scan without
 #     shards, and each unit is in exactly one shard.
 #
@@ -92,11 +95,37 @@ if text not in blocks:
 note("the workflow parses; ci.md shows it verbatim")
 
 # Steps this stand-in does not run, by name; each must exist in the workflow.
-SKIP = {"Install packages", "Install git", "Build Tether"}
+INSTALL_TETHER = "Install Tether"
+SKIP = {"Install packages", INSTALL_TETHER}
 names = {s.get("name") for j in wf["jobs"].values() for s in j["steps"]}
 for n in SKIP:
     if n not in names:
         fail("the test skips step '%s', which the workflow no longer has" % n)
+
+# What the skipped install step would do: download the package of this
+# version and install it, in every job that runs tether.
+version = subprocess.run([TETHER, "--version"], stdout=subprocess.PIPE, text=True,
+                         check=True).stdout.split()[1]
+deb = "tether_%s_amd64.deb" % version
+url = str(wf["env"].get("TETHER_DEB_URL", ""))
+if not url.endswith("/" + deb):
+    fail("TETHER_DEB_URL is '%s', want the URL of %s" % (url, deb))
+for jname, job in wf["jobs"].items():
+    runs = [s.get("run", "") for s in job["steps"]]
+    uses_tether = any(re.search(r"^\s*tether ", r, re.M) or "$(tether " in r for r in runs)
+    installs = [s.get("run", "") for s in job["steps"] if s.get("name") == INSTALL_TETHER]
+    if uses_tether and not installs:
+        fail("job '%s' runs tether without an '%s' step" % (jname, INSTALL_TETHER))
+    for r in installs:
+        m = re.search(r'curl -fsSLo (\S+) "\$TETHER_DEB_URL"', r)
+        if not m or not re.search(r"apt-get install -y\b.*\s" + re.escape(m.group(1)) + r"\s*$", r, re.M):
+            fail("job '%s': '%s' does not download $TETHER_DEB_URL and apt-get install it:\n%s"
+                 % (jname, INSTALL_TETHER, r))
+    order = [s.get("name") for s in job["steps"]]
+    if installs and any("tether" in r and i < order.index(INSTALL_TETHER)
+                        for i, r in enumerate(runs) if order[i] != INSTALL_TETHER):
+        fail("job '%s' runs tether before '%s'" % (jname, INSTALL_TETHER))
+note("the jobs that run tether install %s from TETHER_DEB_URL first" % deb)
 
 # --- the project ------------------------------------------------------------
 UP = os.path.join(WORK, "upstream")
@@ -210,7 +239,6 @@ sh("git add .tether-baseline.json && git commit -q -m baseline", UP, GIT_ENV)
 WS = os.path.join(WORK, "ws", "project", "project")  # like /__w/project/project
 ARTIFACTS = os.path.join(WORK, "artifacts")
 CACHES = os.path.join(WORK, "caches")
-PREFIX = os.path.join(WORK, "opt", "tether")  # stands in for TETHER_PREFIX
 
 
 class Run:
@@ -223,7 +251,6 @@ class Run:
         shutil.rmtree(ARTIFACTS, ignore_errors=True)
         os.makedirs(ARTIFACTS)
         self.env = {k: str(v) for k, v in wf.get("env", {}).items()}
-        self.env["TETHER_PREFIX"] = PREFIX
 
     def expr(self, s, ctx):
         def one(m):
@@ -351,7 +378,6 @@ class Run:
         os.makedirs(home)
         shutil.rmtree(WS, ignore_errors=True)
         os.makedirs(WS)
-        shutil.rmtree(PREFIX, ignore_errors=True)
         extra_path = []
         ok = True
         for step in job["steps"]:
@@ -364,6 +390,9 @@ class Run:
                 continue
             if step.get("name") in SKIP:
                 log.append((sname, "skipped (stand-in)", ""))
+                if step.get("name") == INSTALL_TETHER:
+                    # The package installs /usr/bin/tether; here, the build's.
+                    extra_path = [os.path.dirname(TETHER)] + extra_path
                 continue
             w = {k: self.expr(str(v), ctx) for k, v in step.get("with", {}).items()}
             uses = step.get("uses")
@@ -386,11 +415,14 @@ class Run:
             script = self.expr(step["run"], ctx)
             gh_path = os.path.join(WORK, "github_path")
             open(gh_path, "w").close()
+            gh_output = os.path.join(WORK, "github_output")
+            open(gh_output, "w").close()
             env = dict(os.environ)
             env.update(ctx["env"])
             env.update({k: self.expr(str(v), ctx) for k, v in step.get("env", {}).items()})
             env.update(HOME=home, CI="true", GITHUB_ACTIONS="true", GITHUB_WORKSPACE=WS,
                        GITHUB_EVENT_NAME=self.event, GITHUB_SHA=self.sha, GITHUB_PATH=gh_path,
+                       GITHUB_OUTPUT=gh_output,
                        GITHUB_BASE_REF=self.base_ref or "", RUNNER_TEMP=os.path.join(WORK, "tmp"))
             env["PATH"] = ":".join(extra_path + [os.environ["PATH"]])
             with open(os.path.join(WORK, "step.sh"), "w") as f:
@@ -400,6 +432,10 @@ class Run:
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             with open(gh_path) as f:
                 extra_path = [l.strip() for l in f if l.strip()][::-1] + extra_path
+            if step.get("id"):
+                with open(gh_output) as f:
+                    ctx["steps"][step["id"]] = dict(
+                        l.rstrip("\n").split("=", 1) for l in f if "=" in l)
             log.append((sname, r.returncode, r.stdout))
             if r.returncode != 0:
                 ok = False
@@ -466,18 +502,19 @@ def findings_of_json(j):
 
 
 os.makedirs(CACHES)
-# Tether as the workflow's own cache of TETHER_PREFIX holds it after a build.
-tether_key = "tether-" + wf["env"]["TETHER_REF"]
-os.makedirs(os.path.join(CACHES, tether_key, "bin"))
-shutil.copy2(TETHER, os.path.join(CACHES, tether_key, "bin", "tether"))
 
 # --- 3. push to main ------------------------------------------------------------
-note("push to main: build, tether, scan x4, merge")
+note("push to main: build, scan x4, merge")
 push = Run("push", "main").all()
 if push.failed:
     fail("the push run failed in %s:\n%s" % (push.failed, push.report()))
-if push.step("tether", "Build Tether")[1] != "skipped (if)":
-    fail("the tether job did not take Tether from its cache")
+for j in ("scan", "merge"):
+    if push.step(j, INSTALL_TETHER)[1] != "skipped (stand-in)":
+        fail("job '%s' has no '%s' step that the stand-in replaced" % (j, INSTALL_TETHER))
+keys = os.listdir(CACHES)
+if len(keys) != 4 or not all(k.startswith("tether-cache-tether-%s-LLVM-" % version) for k in keys):
+    fail("want 4 result caches keyed on the Tether release (tether-cache-tether-%s-LLVM-...), got %s"
+         % (version, keys))
 merged = findings_of_sarif(push.uploaded)
 
 # The same project, one scan, no shards, in the same workspace path (the
@@ -532,6 +569,14 @@ if not re.search(r"src/b\.cpp:18:\d+: warning: loop variable 'j'", gate[2]):
 for old in ("a.cpp", "e.cpp", "spawn.h"):
     if re.search(old.replace(".", r"\.") + r":\d+:\d+: warning", gate[2]):
         fail("the gate reports the old finding in %s:\n%s" % (old, gate[2]))
+
+# --diff: the shards of a pull request report only the lines it changed.
+pr = set()
+for f in glob.glob(os.path.join(ARTIFACTS, "tether-shard-*", "*.sarif")):
+    with open(f) as fh:
+        pr |= findings_of_sarif(json.load(fh))
+if len(pr) != 1 or next(iter(pr))[1:3] != ("src/b.cpp", 18):
+    fail("the pull request's shards should report only src/b.cpp:18 (--diff), got %s" % sorted(pr))
 
 note("pull request adding clean code")
 good = Run("pull_request", "good", base_ref="main").all()
