@@ -32,7 +32,16 @@ struct BuiltinSpawn {
   bool ResultJoins = false;
   bool LaunchPolicy = false;
   bool SystemExecutor = false;
+  StartRoutineShape Routine = {};
 };
+
+// Operand positions of the C start-routine APIs: {argument count, routine,
+// data, handle out-parameter or -1}.
+constexpr StartRoutineShape PThreadShape = {4, 2, 3, 0};
+constexpr StartRoutineShape C11ThreadShape = {3, 1, 2, 0}; // thrd_create, uv
+constexpr StartRoutineShape GThreadShape = {3, 1, 2, -1};  // returns GThread*
+constexpr StartRoutineShape GThreadTryShape = {4, 1, 2, -1};
+constexpr StartRoutineShape LibtaskShape = {3, 0, 1, -1};
 
 // Which calls start concurrent work. Constructors are listed by class.
 constexpr BuiltinSpawn BuiltinSpawns[] = {
@@ -43,8 +52,18 @@ constexpr BuiltinSpawn BuiltinSpawns[] = {
     {"::boost::scoped_thread", WorkKind::Thread, SpawnForm::Constructor},
     {"::boost::thread_group::create_thread", WorkKind::Thread,
      SpawnForm::Method},
-    {"::pthread_create", WorkKind::Thread, SpawnForm::PThreadCreate},
-    {"::taskcreate", WorkKind::Coroutine, SpawnForm::StartRoutine},
+    {"::pthread_create", WorkKind::Thread, SpawnForm::StartRoutine, false,
+     false, false, PThreadShape},
+    {"::thrd_create", WorkKind::Thread, SpawnForm::StartRoutine, false, false,
+     false, C11ThreadShape},
+    {"::uv_thread_create", WorkKind::Thread, SpawnForm::StartRoutine, false,
+     false, false, C11ThreadShape},
+    {"::g_thread_new", WorkKind::Thread, SpawnForm::StartRoutine, false, false,
+     false, GThreadShape},
+    {"::g_thread_try_new", WorkKind::Thread, SpawnForm::StartRoutine, false,
+     false, false, GThreadTryShape},
+    {"::taskcreate", WorkKind::Coroutine, SpawnForm::StartRoutine, false,
+     false, false, LibtaskShape},
     // Tasks whose result is a future.
     {"::std::async", WorkKind::Task, SpawnForm::Function,
      /*ResultJoins=*/true, /*LaunchPolicy=*/true},
@@ -74,7 +93,51 @@ constexpr BuiltinSpawn BuiltinSpawns[] = {
      SpawnForm::Method},
     {"::boost::asio::io_context::strand::dispatch", WorkKind::Task,
      SpawnForm::Method},
+    {"::asio::spawn", WorkKind::Coroutine, SpawnForm::Function},
+    {"::boost::asio::spawn", WorkKind::Coroutine, SpawnForm::Function},
+    // Thread pool libraries. In-house pools are recognised without a table
+    // entry (ApiModel::inferredPoolSpawn); these are the public ones whose
+    // classes do not show their threads or whose names do not say "pool".
+    // BS::thread_pool (v3 to v5).
+    {"::BS::thread_pool::detach_task", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::submit_task", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::push_task", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::submit", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::detach_loop", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::submit_loop", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::push_loop", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::parallelize_loop", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::detach_blocks", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::submit_blocks", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::detach_sequence", WorkKind::Task, SpawnForm::Method},
+    {"::BS::thread_pool::submit_sequence", WorkKind::Task, SpawnForm::Method},
+    // oneTBB (tbb::task_group is tbb::detail::d1::task_group) and TBB 2020.
+    {"::tbb::task_group::run", WorkKind::Task, SpawnForm::Method},
+    {"::tbb::detail::d1::task_group::run", WorkKind::Task, SpawnForm::Method},
+    {"::tbb::task_arena::enqueue", WorkKind::Task, SpawnForm::Method},
+    {"::tbb::detail::d1::task_arena::enqueue", WorkKind::Task,
+     SpawnForm::Method},
+    {"::tbb::this_task_arena::enqueue", WorkKind::Task, SpawnForm::Function},
+    {"::tbb::detail::d1::enqueue", WorkKind::Task, SpawnForm::Function},
+    // Qt.
+    {"::QThreadPool::start", WorkKind::Task, SpawnForm::Method},
+    {"::QThreadPool::tryStart", WorkKind::Task, SpawnForm::Method},
+    {"::QtConcurrent::run", WorkKind::Task, SpawnForm::Function},
+    // Taskflow, CTPL, dp::thread-pool, folly (every executor's add()
+    // overrides folly::Executor::add).
+    {"::tf::Executor::async", WorkKind::Task, SpawnForm::Method},
+    {"::tf::Executor::silent_async", WorkKind::Task, SpawnForm::Method},
+    {"::ctpl::thread_pool::push", WorkKind::Task, SpawnForm::Method},
+    {"::dp::thread_pool::enqueue", WorkKind::Task, SpawnForm::Method},
+    {"::dp::thread_pool::enqueue_detach", WorkKind::Task, SpawnForm::Method},
+    {"::folly::Executor::add", WorkKind::Task, SpawnForm::Method},
 };
+
+// Factories that construct their template argument from their arguments:
+// `std::make_unique<std::thread>(f)` starts the thread like `std::thread(f)`.
+constexpr const char *ConstructingFactories[] = {
+    "::std::make_unique", "::std::make_shared", "::boost::make_shared",
+    "::boost::make_unique"};
 
 // Calls that wait for the work owned by their object (methods) or by their
 // first argument (free functions).
@@ -104,12 +167,25 @@ constexpr const char *BuiltinJoins[] = {
     "::boost::asio::thread_pool::wait",
     "::boost::asio::io_context::run",
     "::pthread_join",
+    "::thrd_join",
+    "::uv_thread_join",
+    "::g_thread_join",
+    "::BS::thread_pool::wait",
+    "::BS::thread_pool::wait_for_tasks",
+    "::BS::multi_future::wait",
+    "::BS::multi_future::get",
+    "::tbb::task_group::wait",
+    "::tbb::detail::d1::task_group::wait",
+    "::QThreadPool::waitForDone",
+    "::QFuture::waitForFinished",
+    "::dp::thread_pool::wait_for_tasks",
 };
 
 constexpr const char *BuiltinDetaches[] = {
     "::std::thread::detach",         "::std::jthread::detach",
     "::boost::thread::detach",       "::boost::scoped_thread::detach",
     "::boost::fibers::fiber::detach", "::pthread_detach",
+    "::thrd_detach",                 "::g_thread_unref",
 };
 
 struct BuiltinDestructor {
@@ -134,7 +210,24 @@ constexpr BuiltinDestructor BuiltinDestructors[] = {
     {"::asio::io_context", DestructorEffect::Joins},
     {"::boost::asio::thread_pool", DestructorEffect::Joins},
     {"::boost::asio::io_context", DestructorEffect::Joins},
+    // Pools that wait for their queued tasks before they go.
+    {"::BS::thread_pool", DestructorEffect::Joins},
+    {"::tbb::task_group", DestructorEffect::Joins},
+    {"::tbb::detail::d1::task_group", DestructorEffect::Joins},
+    {"::QThreadPool", DestructorEffect::Joins},
+    {"::ctpl::thread_pool", DestructorEffect::Joins},
+    {"::dp::thread_pool", DestructorEffect::Joins},
 };
+
+// Owners of threads other than the spawn classes: a class with a field of
+// one of these types (or a container of them) runs work on its threads.
+constexpr const char *ThreadOwners[] = {
+    "::boost::thread_group", "::asio::thread_pool", "::boost::asio::thread_pool",
+    "::pthread_t", "::thrd_t", "::uv_thread_t"};
+
+// Smart pointers whose destructor destroys the object they own.
+constexpr const char *OwningPointers[] = {"::std::unique_ptr",
+                                          "::boost::scoped_ptr"};
 
 constexpr llvm::StringRef EmplaceMethods[] = {
     "emplace_back", "emplace_front", "emplace", "emplace_hint", "try_emplace"};
@@ -287,6 +380,7 @@ ApiModel::ApiModel(const ModelOptions &Opts)
     Api.ResultJoinsOnDestruction = B.ResultJoins;
     Api.HasLaunchPolicy = B.LaunchPolicy;
     Api.SystemExecutorByDefault = B.SystemExecutor;
+    Api.Routine = B.Routine;
     Spawns.push_back(std::move(Api));
   }
   for (const std::string &Name : Options.SpawnFunctions) {
@@ -337,9 +431,178 @@ llvm::ArrayRef<llvm::StringRef> ApiModel::containerInsertNames() {
   return InsertMethods;
 }
 
+std::vector<llvm::StringRef> ApiModel::constructingFactoryNames() {
+  return {std::begin(ConstructingFactories), std::end(ConstructingFactories)};
+}
+
 const SpawnApi *ApiModel::lookup(llvm::StringRef QualifiedName) const {
   auto It = findName(SpawnIndex, QualifiedName);
   return It == SpawnIndex.end() ? nullptr : &Spawns[It->second];
+}
+
+const SpawnApi *ApiModel::lookupMethod(const CXXMethodDecl *MD) const {
+  for (unsigned Depth = 0; MD && Depth < 8; ++Depth) {
+    if (const SpawnApi *Api = lookup(qualifiedName(MD)))
+      return Api;
+    // `CPUThreadPoolExecutor::add` is the `folly::Executor::add` it
+    // overrides. Follow the first overridden method (multiple inheritance
+    // of two spawning interfaces is not worth the walk).
+    MD = MD->size_overridden_methods() ? *MD->begin_overridden_methods()
+                                       : nullptr;
+  }
+  return nullptr;
+}
+
+namespace {
+
+/// `ThreadPool`, `thread_pool`, `threadPool` all become `threadpool`.
+std::string normalizedName(llvm::StringRef Name) {
+  std::string Out;
+  for (char C : Name)
+    if (C != '_')
+      Out += llvm::toLower(C);
+  return Out;
+}
+
+/// Class names that say "this runs work on other threads, later".
+bool poolLikeClassName(llvm::StringRef Name) {
+  static constexpr llvm::StringLiteral Words[] = {
+      "threadpool", "workerpool", "taskpool",  "jobpool",   "executor",
+      "workqueue",  "taskqueue",  "jobqueue",  "scheduler", "eventloop",
+      "taskrunner", "threadgroup", "workergroup"};
+  std::string N = normalizedName(Name);
+  return llvm::any_of(Words, [&](llvm::StringRef W) {
+    return llvm::StringRef(N).contains(W);
+  });
+}
+
+/// Method names that submit work (and do not wait for it).
+bool submissionName(llvm::StringRef Name) {
+  std::string N = normalizedName(Name);
+  llvm::StringRef R(N);
+  if (R.contains("wait") || R.contains("block") || R.contains("join") ||
+      (R.contains("sync") && !R.contains("async")))
+    return false;
+  static constexpr llvm::StringLiteral Parts[] = {
+      "submit", "enqueue", "post",   "push",     "schedule", "spawn",
+      "async",  "dispatch", "defer", "detach",   "launch",   "queue"};
+  static constexpr llvm::StringLiteral Whole[] = {
+      "add",  "addtask", "addjob", "addwork", "run",     "runtask",
+      "exec", "execute", "start",  "go",      "emplace", "put"};
+  return llvm::any_of(Parts, [&](llvm::StringRef P) { return R.contains(P); }) ||
+         llvm::is_contained(Whole, R);
+}
+
+} // namespace
+
+bool ApiModel::typeHoldsThreads(QualType T, unsigned Depth) const {
+  if (T.isNull() || Depth > 3)
+    return false;
+  T = T.getNonReferenceType();
+  // Through pointers and arrays, keeping the sugar of what they hold.
+  while (T->isPointerType() || T->isArrayType())
+    T = T->isPointerType() ? T->getPointeeType()
+                           : T->getAsArrayTypeUnsafe()->getElementType();
+  // Typedefs first: `pthread_t` is an integer once canonical.
+  for (QualType Sugar = T;;) {
+    if (const auto *TT = Sugar->getAs<TypedefType>()) {
+      if (llvm::is_contained(ThreadOwners, qualifiedName(TT->getDecl())))
+        return true;
+      QualType Next = TT->desugar();
+      if (Next == Sugar)
+        break;
+      Sugar = Next;
+      continue;
+    }
+    break;
+  }
+  // Written template arguments keep their sugar (`std::vector<pthread_t>`).
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    for (const TemplateArgument &A : TST->template_arguments())
+      if (A.getKind() == TemplateArgument::Type &&
+          typeHoldsThreads(A.getAsType(), Depth + 1))
+        return true;
+  const CXXRecordDecl *RD = recordOf(T.getCanonicalType());
+  if (!RD)
+    return false;
+  if (spawnClass(RD) ||
+      llvm::is_contained(ThreadOwners, qualifiedName(RD)))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          typeHoldsThreads(A.getAsType(), Depth + 1))
+        return true;
+  return false;
+}
+
+/// Classes of the libraries the tables model (`std`, Asio, Boost): their
+/// executors, strands and containers of threads are not in-house pools.
+static bool inModelledLibrary(const CXXRecordDecl *RD) {
+  if (RD->isInStdNamespace())
+    return true;
+  const DeclContext *DC = RD->getDeclContext();
+  const NamespaceDecl *Outer = nullptr;
+  for (; DC && !DC->isTranslationUnit(); DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      Outer = NS;
+  return Outer && Outer->getIdentifier() &&
+         (Outer->getName() == "asio" || Outer->getName() == "boost");
+}
+
+bool ApiModel::isThreadPoolClass(const CXXRecordDecl *RD) const {
+  if (!RD || inModelledLibrary(RD))
+    return false;
+  RD = RD->getDefinition() ? RD->getDefinition() : RD;
+  auto [It, New] = PoolClasses.try_emplace(RD, false);
+  if (!New)
+    return It->second;
+  bool Pool = RD->getIdentifier() && poolLikeClassName(RD->getName());
+  if (!Pool && RD->hasDefinition() && !spawnClass(RD)) {
+    auto OwnsThreads = [&](const CXXRecordDecl *R) {
+      for (const FieldDecl *FD : R->fields())
+        if (typeHoldsThreads(FD->getType(), 0))
+          return true;
+      return false;
+    };
+    Pool = OwnsThreads(RD);
+    if (!Pool)
+      RD->forallBases([&](const CXXRecordDecl *Base) {
+        Pool = OwnsThreads(Base) ||
+               (Base->getIdentifier() && poolLikeClassName(Base->getName()));
+        return !Pool;
+      });
+  }
+  PoolClasses[RD] = Pool; // the walk may have grown the map
+  return Pool;
+}
+
+const SpawnApi *
+ApiModel::inferredPoolSpawn(const CXXMethodDecl *MD,
+                            llvm::ArrayRef<const Expr *> Args) const {
+  if (!MD || MD->isStatic() || !MD->getIdentifier() ||
+      isa<CXXConstructorDecl>(MD) || !submissionName(MD->getName()))
+    return nullptr;
+  if (!llvm::any_of(Args, [](const Expr *A) {
+        return !isa<CXXDefaultArgExpr>(A) && isCallableType(A->getType());
+      }))
+    return nullptr;
+  // isThreadPoolClass leaves out namespace std: a
+  // `std::queue<std::function<void()>>` is storage, not a pool.
+  const CXXRecordDecl *RD = MD->getParent();
+  if (!isThreadPoolClass(RD))
+    return nullptr;
+  std::string Name = qualifiedName(MD);
+  if (Name.empty())
+    return nullptr;
+  auto [It, New] = InferredSpawns.try_emplace(Name);
+  if (New) {
+    It->second.Name = Name;
+    It->second.Kind = WorkKind::Task;
+    It->second.Form = SpawnForm::Method;
+    It->second.Inferred = true;
+  }
+  return &It->second;
 }
 
 bool ApiModel::inTable(const llvm::StringMap<bool> &Table,
@@ -404,7 +667,8 @@ std::optional<SpawnSite> ApiModel::classifySpawn(const Expr *E) const {
       return std::nullopt;
     Args.assign(MC->arg_begin(), MC->arg_end());
     Site.Executor = MC->getImplicitObjectArgument();
-    if ((Site.Api = lookup(qualifiedName(MD)))) {
+    if ((Site.Api = lookupMethod(MD)) ||
+        (Site.Api = inferredPoolSpawn(MD, Args))) {
       // A spawning method: the object is the executor or pool.
       Site.Form = SpawnForm::Method;
     } else if (MD->getIdentifier() &&
@@ -428,34 +692,45 @@ std::optional<SpawnSite> ApiModel::classifySpawn(const Expr *E) const {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || isa<CXXOperatorCallExpr>(Call))
       return std::nullopt;
-    Site.Api = lookup(qualifiedName(FD));
+    std::string Name = qualifiedName(FD);
+    Site.Api = lookup(Name);
+    Args.assign(Call->arg_begin(), Call->arg_end());
+    if (!Site.Api && llvm::is_contained(ConstructingFactories, Name)) {
+      // std::make_unique<std::thread>(f, args...): the constructor's
+      // arguments, and a pointer that owns the thread.
+      const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs();
+      if (TA && TA->size() >= 1 && TA->get(0).getKind() == TemplateArgument::Type)
+        if ((Site.Api = spawnClass(recordOf(TA->get(0).getAsType())))) {
+          Site.Form = SpawnForm::Constructor;
+          return finishSite(Site, Args);
+        }
+      return std::nullopt;
+    }
     if (!Site.Api)
       return std::nullopt;
-    Site.Form = Site.Api->Form == SpawnForm::PThreadCreate ||
-                        Site.Api->Form == SpawnForm::StartRoutine
-                    ? Site.Api->Form
+    Site.Form = Site.Api->Form == SpawnForm::StartRoutine
+                    ? SpawnForm::StartRoutine
                     : SpawnForm::Function;
-    Args.assign(Call->arg_begin(), Call->arg_end());
   } else {
     return std::nullopt;
   }
 
   if (Site.Form == SpawnForm::StartRoutine) {
-    if (Args.size() < 2)
+    const StartRoutineShape &Shape = Site.Api->Routine;
+    if (Args.size() != Shape.Args)
       return std::nullopt;
-    Site.Callable = Args[0];
-    Site.ForwardedArgs.push_back(Args[1]);
+    if (Shape.HandleOut >= 0)
+      Site.HandleOut = Args[Shape.HandleOut];
+    Site.Callable = Args[Shape.Routine];
+    Site.ForwardedArgs.push_back(Args[Shape.Data]);
     return Site;
   }
-  if (Site.Form == SpawnForm::PThreadCreate) {
-    if (Args.size() != 4)
-      return std::nullopt;
-    Site.HandleOut = Args[0];
-    Site.Callable = Args[2];
-    Site.ForwardedArgs.push_back(Args[3]);
-    return Site;
-  }
+  return finishSite(Site, Args);
+}
 
+std::optional<SpawnSite>
+ApiModel::finishSite(SpawnSite Site, llvm::ArrayRef<const Expr *> Args) const {
+  const Expr *E = Site.Call;
   // The callable is the first argument of callable type; arguments before it
   // are policies, executors or allocators, those after it go to the callable.
   size_t CallableIndex = Args.size();
@@ -477,7 +752,7 @@ std::optional<SpawnSite> ApiModel::classifySpawn(const Expr *E) const {
     if (Site.Api->HasLaunchPolicy && isLaunchPolicy(Args[I])) {
       if (const auto *FD = cast<CallExpr>(E)->getDirectCallee())
         Site.Deferred = isDeferredOnly(Args[I], FD->getASTContext());
-    } else if (!Site.Executor && !isa<CXXConstructExpr>(E)) {
+    } else if (!Site.Executor && Site.Form != SpawnForm::Constructor) {
       Site.Executor = Args[I]; // asio::post(executor, handler)
     }
   }
@@ -488,9 +763,21 @@ DestructorEffect ApiModel::destructorEffect(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD)
     return DestructorEffect::None;
-  auto It = findName(DestructorEffects, qualifiedName(RD));
+  std::string Name = qualifiedName(RD);
+  // `std::unique_ptr<std::thread>` destroys its thread.
+  if (llvm::is_contained(OwningPointers, Name))
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      if (Spec->getTemplateArgs().size() >= 1 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+        return destructorEffect(Spec->getTemplateArgs()[0].getAsType());
+  auto It = findName(DestructorEffects, Name);
   if (It != DestructorEffects.end())
     return It->second;
+  // An in-house pool is assumed to wait for its tasks when it goes, as
+  // nearly all do (the alternative, tasks running on after their pool,
+  // is undefined behaviour in the pool itself).
+  if (isThreadPoolClass(RD))
+    return DestructorEffect::Joins;
   DestructorEffect Found = DestructorEffect::None;
   if (RD->hasDefinition())
     RD->forallBases([&](const CXXRecordDecl *Base) {

@@ -15,6 +15,7 @@
 
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
@@ -24,6 +25,7 @@
 
 namespace clang {
 class CXXConstructExpr;
+class CXXMethodDecl;
 class CXXRecordDecl;
 class NamedDecl;
 class QualType;
@@ -48,11 +50,22 @@ enum class SpawnForm {
   /// `container.emplace_back(callable, args...)` of a spawn class: the
   /// container owns the work.
   ContainerEmplace,
-  /// `pthread_create(&handle, attr, start, arg)`.
-  PThreadCreate,
-  /// `taskcreate(start, arg, stacksize)` (libtask): a C start routine and
-  /// its argument first.
+  /// A C start routine and its data argument at fixed positions, the handle
+  /// written through an out-parameter or returned:
+  /// `pthread_create(&handle, attr, start, arg)`, `thrd_create(&t, f, arg)`,
+  /// `g_thread_new(name, f, data)`, `taskcreate(start, arg, stacksize)`.
   StartRoutine,
+};
+
+/// Where a StartRoutine API takes its operands.
+struct StartRoutineShape {
+  /// The argument count the call must have.
+  unsigned Args = 0;
+  /// The start routine, and the argument passed to it.
+  unsigned Routine = 0, Data = 0;
+  /// The out-parameter that receives the handle (`&t`), or -1 when the
+  /// handle is returned (or there is none).
+  int HandleOut = -1;
 };
 
 /// What destroying an object that owns spawned work does to that work.
@@ -82,6 +95,11 @@ struct SpawnApi {
   /// Without an executor argument the work goes to a process-wide executor
   /// (`asio::post(handler)` uses the system executor's thread pool).
   bool SystemExecutorByDefault = false;
+  /// For StartRoutine forms: where the operands are.
+  StartRoutineShape Routine;
+  /// Not in a table: a method of a class the model recognised as a thread
+  /// pool (see ApiModel::inferredPoolSpawn).
+  bool Inferred = false;
 };
 
 /// A recognised spawn site: the call, its API and its operands.
@@ -97,7 +115,7 @@ struct SpawnSite {
   llvm::SmallVector<const clang::Expr *, 4> ForwardedArgs;
   /// The executor/pool/context expression, for asio-style and method forms.
   const clang::Expr *Executor = nullptr;
-  /// `pthread_create`'s first argument (`&t`).
+  /// The handle out-parameter of a start routine API (`&t`).
   const clang::Expr *HandleOut = nullptr;
   /// `std::async(std::launch::deferred, ...)`: runs lazily in `get`/`wait`.
   bool Deferred = false;
@@ -183,12 +201,28 @@ public:
   static llvm::ArrayRef<llvm::StringRef> emplaceMethodNames();
   /// Method names that store a value into a container or group.
   static llvm::ArrayRef<llvm::StringRef> containerInsertNames();
+  /// `std::make_unique` and friends: a spawn when their template argument is
+  /// a spawn class.
+  static std::vector<llvm::StringRef> constructingFactoryNames();
 
   /// Recognises \p E as a spawn site, or returns std::nullopt.
   std::optional<SpawnSite> classifySpawn(const clang::Expr *E) const;
 
   /// The spawn class \p RD is (or derives from), if any.
   const SpawnApi *spawnClass(const clang::CXXRecordDecl *RD) const;
+
+  /// Is \p RD an in-house thread pool, executor or task queue: a class that
+  /// owns threads (a field of a spawn class or an execution context, or a
+  /// container, array or smart pointer of them, in it or its bases), or whose
+  /// name says so (`ThreadPool`, `WorkQueue`, `Executor`, `Scheduler`, ...)?
+  bool isThreadPoolClass(const clang::CXXRecordDecl *RD) const;
+
+  /// A method of a thread pool class (isThreadPoolClass) named like a
+  /// submission (`submit`, `enqueue`, `post`, `push_task`, `schedule`, `add`,
+  /// `run`, ...), not like a wait, that takes a callable argument: the model
+  /// treats it as a Method spawn whose object is the pool. Null otherwise.
+  const SpawnApi *inferredPoolSpawn(const clang::CXXMethodDecl *MD,
+                                    llvm::ArrayRef<const clang::Expr *> Args) const;
 
   /// What destroying an object of type \p T does to the work it owns.
   DestructorEffect destructorEffect(clang::QualType T) const;
@@ -212,6 +246,12 @@ public:
 
 private:
   const SpawnApi *lookup(llvm::StringRef QualifiedName) const;
+  /// The callable, forwarded arguments and executor of a call-shaped site.
+  std::optional<SpawnSite> finishSite(SpawnSite Site,
+                                      llvm::ArrayRef<const clang::Expr *> Args) const;
+  /// lookup() of a method, then of the methods it overrides.
+  const SpawnApi *lookupMethod(const clang::CXXMethodDecl *MD) const;
+  bool typeHoldsThreads(clang::QualType T, unsigned Depth) const;
   bool inTable(const llvm::StringMap<bool> &Table,
                const clang::NamedDecl *D) const;
 
@@ -221,6 +261,10 @@ private:
   llvm::StringMap<bool> Joins;
   llvm::StringMap<bool> Detaches;
   llvm::StringMap<DestructorEffect> DestructorEffects;
+  /// Caches of the thread pool inference, filled as calls are classified
+  /// (one model serves one thread: each check instance owns its own).
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> PoolClasses;
+  mutable llvm::StringMap<SpawnApi> InferredSpawns;
   std::shared_ptr<const ChannelModel> Channels;
   std::shared_ptr<const TokenModel> Tokens;
 };

@@ -89,7 +89,7 @@ void f(asio::thread_pool &pool, boost::asio::io_context &ioc) {
   EXPECT_EQ(S[2].ForwardedArgs.size(), 1u);
   EXPECT_TRUE(S[3].Deferred);
   EXPECT_FALSE(S[4].Deferred);
-  EXPECT_EQ(S[5].Form, SpawnForm::PThreadCreate);
+  EXPECT_EQ(S[5].Form, SpawnForm::StartRoutine);
   EXPECT_NE(S[5].HandleOut, nullptr);
   EXPECT_EQ(S[6].Api->Kind, WorkKind::Fiber);
   EXPECT_NE(S[7].Executor, nullptr);
@@ -109,6 +109,95 @@ void f(shop::Pool &p) { p.submit([] {}); }
   ASSERT_EQ(S.size(), 1u);
   EXPECT_EQ(S[0].Form, SpawnForm::Method);
   EXPECT_NE(S[0].Executor, nullptr);
+}
+
+TEST(ApiModel, RecognisesThreadPoolsByTheirShape) {
+  auto AST = parse(R"(
+#include <functional>
+#include <memory>
+#include <queue>
+#include <thread>
+#include <vector>
+#include <pthread.h>
+struct OwnsThreads {                // a thread field: a pool, whatever its name
+  void submit(std::function<void()> f);
+  void visit(std::function<void()> f);   // not a submission name
+  void wait_and_submit(std::function<void()> f); // waits
+  std::vector<std::thread> workers;
+};
+struct OwnsPthreads { void add(void (*f)()); std::unique_ptr<pthread_t[]> ids; };
+struct IoExecutor { template <class F> void post(F f) {} }; // by name
+struct Derived : IoExecutor {};
+struct Pool { template <class F> void submit(F f) {} };     // neither
+void g();
+void f(OwnsThreads &a, OwnsPthreads &b, IoExecutor &c, Derived &d, Pool &e,
+       std::queue<std::function<void()>> &q) {
+  a.submit([] {});
+  a.visit([] {});
+  a.wait_and_submit([] {});
+  b.add(g);
+  c.post([] {});
+  d.post([] {});
+  e.submit([] {});
+  q.push([] {});
+}
+)");
+  ApiModel Model;
+  std::vector<SpawnSite> S = sites(*AST, Model);
+  std::vector<std::string> Names;
+  for (const SpawnSite &Site : S) {
+    Names.push_back(Site.Api->Name);
+    EXPECT_TRUE(Site.Api->Inferred);
+    EXPECT_EQ(Site.Form, SpawnForm::Method);
+    EXPECT_NE(Site.Executor, nullptr);
+  }
+  EXPECT_EQ(Names, (std::vector<std::string>{"::OwnsThreads::submit",
+                                             "::OwnsPthreads::add",
+                                             "::IoExecutor::post",
+                                             "::IoExecutor::post"}));
+  const auto *Pool = match(cxxRecordDecl(hasName("::OwnsThreads")).bind("r"),
+                           AST->getASTContext())[0]
+                         .getNodeAs<CXXRecordDecl>("r");
+  EXPECT_TRUE(Model.isThreadPoolClass(Pool));
+  EXPECT_EQ(Model.destructorEffect(
+                AST->getASTContext().getRecordType(Pool)),
+            DestructorEffect::Joins);
+}
+
+TEST(ApiModel, StartRoutinesFactoriesAndLibraryPools) {
+  auto AST = parse(R"(
+#include <memory>
+#include <thread>
+#include <threads.h>
+namespace BS { struct thread_pool { template <class F> void detach_task(F &&f) {} }; }
+namespace folly {
+struct Executor { virtual void add(void (*f)()) = 0; };
+struct CPUThreadPoolExecutor : Executor { void add(void (*f)()) override; };
+}
+int run11(void *);
+void g();
+void f(BS::thread_pool &bs, folly::CPUThreadPoolExecutor &ex) {
+  int x = 0;
+  thrd_t t; thrd_create(&t, run11, &x);
+  auto u = std::make_unique<std::thread>(g);
+  auto s = std::make_shared<int>(3);   // not a thread
+  bs.detach_task([] {});
+  ex.add(g);
+}
+)");
+  ApiModel Model;
+  std::vector<SpawnSite> S = sites(*AST, Model);
+  ASSERT_EQ(S.size(), 4u);
+  EXPECT_EQ(S[0].Api->Name, "::thrd_create");
+  EXPECT_EQ(S[0].Form, SpawnForm::StartRoutine);
+  EXPECT_NE(S[0].HandleOut, nullptr);
+  ASSERT_EQ(S[0].ForwardedArgs.size(), 1u);
+  EXPECT_EQ(S[1].Api->Name, "::std::thread");
+  EXPECT_EQ(S[1].Form, SpawnForm::Constructor);
+  EXPECT_EQ(S[2].Api->Name, "::BS::thread_pool::detach_task");
+  EXPECT_EQ(S[3].Api->Name, "::folly::Executor::add"); // through the override
+  QualType UniqueThread = cast<CallExpr>(S[1].Call)->getType();
+  EXPECT_EQ(Model.destructorEffect(UniqueThread), DestructorEffect::Terminates);
 }
 
 TEST(ApiModel, UnqualifiedEntriesMatchAnyScope) {
