@@ -283,6 +283,122 @@ const Stmt *scopingLoop(ASTContext &Ctx, const VarDecl *V, LoopScope &Scope,
   return nullptr;
 }
 
+/// `std::unique_ptr<std::thread>(new std::thread(...))`: the pointer owns
+/// what it is constructed from, as the thread would.
+bool isOwningPointerConstruction(const Expr *E) {
+  const auto *CE = dyn_cast<CXXConstructExpr>(E);
+  if (!CE || CE->getNumArgs() < 1 || !CE->getConstructor())
+    return false;
+  std::string N = model::qualifiedName(CE->getConstructor()->getParent());
+  return (N == "::std::unique_ptr" || N == "::std::shared_ptr") &&
+         isa<CXXNewExpr>(CE->getArg(0)->IgnoreParenImpCasts());
+}
+
+/// Does \p E name \p V (through parentheses and implicit casts)?
+bool names(const Expr *E, const VarDecl *V) {
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return DRE && DRE->getDecl() == V;
+}
+
+/// The expression in \p S (not inside a lambda) that assigns or steps
+/// \p V: `V = ...`, `V += ...`, `++V`, `V++`, or the operator calls of the
+/// same on a class (iterators).
+const Expr *directStep(const Stmt *S, const VarDecl *V) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && names(BO->getLHS(), V))
+      return BO;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->isIncrementDecrementOp() && names(UO->getSubExpr(), V))
+      return UO;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    if ((OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+         OC->getOperator() == OO_MinusMinus) &&
+        OC->getNumArgs() >= 1 && names(OC->getArg(0), V))
+      return OC;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = directStep(Child, V))
+      return Found;
+  return nullptr;
+}
+
+/// Is \p V shared on purpose, whatever the loop does to it (an atomic)?
+bool isSynchronised(const VarDecl *V) {
+  const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         RD->getName().starts_with("atomic");
+}
+
+/// The expression by which a loop changes \p V, declared before it, every
+/// iteration: assigned or stepped in a `for` init or increment, changed by
+/// the condition (`(ent = readdir(d)) != NULL`, `std::getline(in, line)`),
+/// or assigned or stepped in the body outside any lambda (`++i;` in a
+/// `while`, `x = items[i];`). Null when the loop does not change V.
+const Expr *stepOf(const Stmt *Loop, const VarDecl *V, ASTContext &Ctx) {
+  if (isSynchronised(V))
+    return nullptr;
+  auto ChangedBy = [&](const Stmt *S) -> const Expr * {
+    if (!S)
+      return nullptr;
+    if (const Expr *Step = directStep(S, V))
+      return Step;
+    ExprMutationAnalyzer Mutations(*S, Ctx);
+    return dyn_cast_or_null<Expr>(Mutations.findMutation(V));
+  };
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    if (const Expr *Step = directStep(For->getInit(), V))
+      return Step;
+    if (const Expr *Step = ChangedBy(For->getInc()))
+      return Step;
+    if (const Expr *Step = ChangedBy(For->getCond()))
+      return Step;
+    return directStep(For->getBody(), V);
+  }
+  if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    if (const Expr *Step = ChangedBy(While->getCond()))
+      return Step;
+    return directStep(While->getBody(), V);
+  }
+  if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    if (const Expr *Step = ChangedBy(Do->getCond()))
+      return Step;
+    return directStep(Do->getBody(), V);
+  }
+  return nullptr;
+}
+
+/// The loop around \p Spawn, within its function, that advances \p V
+/// declared before it (`int i; for (i = 0; i < n; ++i)`); \p Step gets the
+/// expression that does.
+const Stmt *advancingLoop(ASTContext &Ctx, const Stmt *Spawn, const VarDecl *V,
+                          const Expr *&Step) {
+  DynTypedNode N = DynTypedNode::create(*Spawn);
+  for (unsigned Guard = 0; Guard < 256; ++Guard) {
+    bool Found = false;
+    DynTypedNode P = parentOf(Ctx, N, Found);
+    if (!Found || isFunctionBoundary(P))
+      return nullptr;
+    const Stmt *Child = N.get<Stmt>();
+    const Stmt *Loop = P.get<Stmt>();
+    if (Loop && (isa<ForStmt, WhileStmt, DoStmt>(Loop))) {
+      // Only from the body: a spawn in the header is not per iteration.
+      const Stmt *Body = isa<ForStmt>(Loop)     ? cast<ForStmt>(Loop)->getBody()
+                         : isa<WhileStmt>(Loop) ? cast<WhileStmt>(Loop)->getBody()
+                                                : cast<DoStmt>(Loop)->getBody();
+      if (Child == Body && (Step = stepOf(Loop, V, Ctx)))
+        return Loop;
+    }
+    // V must be declared outside the loop: stop at its declaration's scope.
+    if (const auto *DS = P.get<DeclStmt>())
+      if (llvm::is_contained(DS->decls(), V))
+        return nullptr;
+    N = P;
+  }
+  return nullptr;
+}
+
 const Stmt *loopBody(const Stmt *Loop) {
   if (const auto *For = dyn_cast<ForStmt>(Loop))
     return For->getBody();
@@ -435,8 +551,56 @@ struct LoopVariableCaptureCheck::Analysis {
                             nameOf(Container));
     if (declaredInBody(Container, Loop))
       return Fate::contained();
+    if (joinedLaterInIteration(Container, Loop, Loc))
+      return Fate::contained();
     return Fate::outlives(OutliveReason::StoredOutside, Loc,
                           nameOf(Container));
+  }
+
+  /// Does the iteration of \p Loop, after \p After, wait for the work held
+  /// in \p Container: a join of the container itself (`group.join_all()`),
+  /// of its elements (`ts[j].join()`, `pthread_join(tids[j], 0)`), or of the
+  /// variable of a range-for over it (`for (auto &t : ts) t.join();`)? The
+  /// rounds of an iterative computation (start a batch, join the batch) are
+  /// written so.
+  bool joinedLaterInIteration(const ValueDecl *Container, const Stmt *Loop,
+                              SourceLocation After) {
+    const Stmt *Body = loopBody(Loop);
+    if (!Body)
+      return false;
+    const SourceManager &SM = Ctx.getSourceManager();
+    llvm::SmallVector<const Stmt *, 64> Stack{Body};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      for (const Stmt *Child : S->children())
+        Stack.push_back(Child);
+      const auto *Call = dyn_cast<CallExpr>(S);
+      const Expr *Joined = Call ? Check.model().joinedObject(Call) : nullptr;
+      if (!Joined || !SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()))
+        continue;
+      bool IsMember = false;
+      const ValueDecl *Root = rootDecl(Joined, IsMember);
+      if (Root == Container)
+        return true;
+      if (const auto *Elem = dyn_cast_or_null<VarDecl>(Root))
+        if (const auto *RF = rangeForOf(Elem))
+          if (rootDecl(RF->getRangeInit(), IsMember) == Container && inBody(RF, Loop))
+            return true;
+    }
+    return false;
+  }
+
+  /// The range-for whose loop variable is \p V, if any.
+  const CXXForRangeStmt *rangeForOf(const VarDecl *V) {
+    auto Parents = Ctx.getParents(*V);
+    const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+    if (!DS)
+      return nullptr;
+    auto Up = Ctx.getParents(*DS);
+    const auto *RF = Up.empty() ? nullptr : Up[0].get<CXXForRangeStmt>();
+    return RF && RF->getLoopVarStmt() == DS ? RF : nullptr;
   }
 
   /// Follows a handle variable through the CFG from the spawn to the end of
@@ -498,19 +662,33 @@ struct LoopVariableCaptureCheck::Analysis {
         // The handle moved away: follow it into a container, else give up.
         if (isMoveOrForward(Call) && Call->getNumArgs() == 1 &&
             refersTo(Call->getArg(0), Handle)) {
-          const CXXMemberCallExpr *Dest = findEnclosingInsert(Call);
-          if (!Dest)
+          const Expr *Into = nullptr;
+          SourceLocation At;
+          if (const CXXMemberCallExpr *Dest = findEnclosingInsert(Call)) {
+            Into = Dest->getImplicitObjectArgument();
+            At = Dest->getBeginLoc();
+          } else if (const CXXOperatorCallExpr *Assign =
+                         findEnclosingAssign(Call)) {
+            Into = Assign->getArg(0); // `ts[i] = std::move(t)`
+            At = Assign->getBeginLoc();
+          }
+          if (!Into)
             return Fate::contained();
           bool IsMember = false;
-          const ValueDecl *C =
-              rootDecl(Dest->getImplicitObjectArgument(), IsMember);
-          Fate F = fateOfStore(C, IsMember, Dest->getBeginLoc(), Loop);
+          const ValueDecl *C = rootDecl(Into, IsMember);
+          Fate F = fateOfStore(C, IsMember, At, Loop);
           if (F.Outlives)
             return F;
           PathDone = true;
         }
       }
       if (PathDone)
+        continue;
+      // `abort()`, `exit()`, a failed `assert`: the program ends on this
+      // path. A `throw` unwinds the frame, and the handle's destructor joins
+      // (or terminates) on the way out.
+      if (B->hasNoReturnElement() ||
+          (OnDestroy != model::DestructorEffect::None && throwsOut(B)))
         continue;
       for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
         const CFGBlock *SB = Succ.getReachableBlock();
@@ -527,6 +705,37 @@ struct LoopVariableCaptureCheck::Analysis {
       }
     }
     return Fate::contained();
+  }
+
+  /// Does \p B throw (its last statement is a `throw`)?
+  static bool throwsOut(const CFGBlock *B) {
+    if (const Stmt *T = B->getTerminatorStmt(); T && isa<CXXThrowExpr>(T))
+      return true;
+    for (auto It = B->rbegin(); It != B->rend(); ++It)
+      if (auto CS = It->getAs<CFGStmt>())
+        return isa<CXXThrowExpr>(CS->getStmt());
+    return false;
+  }
+
+  /// `X = std::move(h)`: the assignment that stores the moved handle.
+  const CXXOperatorCallExpr *findEnclosingAssign(const Stmt *S) {
+    DynTypedNode N = DynTypedNode::create(*S);
+    for (unsigned Up = 0; Up < 6; ++Up) {
+      auto Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        return nullptr;
+      N = Parents[0];
+      if (const auto *OC = N.get<CXXOperatorCallExpr>())
+        return OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 ? OC
+                                                                      : nullptr;
+      const auto *E = N.get<Expr>();
+      if (!E || !(isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                      CXXBindTemporaryExpr, ParenExpr>(E) ||
+                  (isa<CXXConstructExpr>(E) &&
+                   cast<CXXConstructExpr>(E)->getNumArgs() == 1)))
+        return nullptr;
+    }
+    return nullptr;
   }
 
   /// A member call that inserts into a container, enclosing \p S closely.
@@ -577,7 +786,7 @@ struct LoopVariableCaptureCheck::Analysis {
           PE && (isa<ImplicitCastExpr>(PE) || isa<MaterializeTemporaryExpr>(PE) ||
                  isa<CXXBindTemporaryExpr>(PE) || isa<ExprWithCleanups>(PE) ||
                  isa<ParenExpr>(PE) || isa<CXXFunctionalCastExpr>(PE) ||
-                 isa<CXXNewExpr>(PE) ||
+                 isa<CXXNewExpr>(PE) || isOwningPointerConstruction(PE) ||
                  (isa<CXXConstructExpr>(PE) &&
                   cast<CXXConstructExpr>(PE)->getNumArgs() == 1 &&
                   cast<CXXConstructExpr>(PE)
@@ -608,6 +817,20 @@ struct LoopVariableCaptureCheck::Analysis {
     bool IsMember = false;
     const ValueDecl *Root = rootDecl(Executor, IsMember);
     const auto *RootVar = dyn_cast_or_null<VarDecl>(Root);
+    // `auto ex = pool.get_executor();`, `auto s = asio::make_strand(pool);`:
+    // the execution context behind the executor decides.
+    for (unsigned Hop = 0; Hop < 3 && RootVar && !IsMember; ++Hop) {
+      if (Check.model().destructorEffect(RootVar->getType()) !=
+              model::DestructorEffect::None ||
+          !RootVar->hasLocalStorage() || !RootVar->getInit())
+        break;
+      bool InitIsMember = false;
+      const auto *Next = dyn_cast_or_null<VarDecl>(
+          rootDecl(RootVar->getInit(), InitIsMember));
+      if (!Next || InitIsMember || Next == RootVar)
+        break;
+      Root = RootVar = Next;
+    }
     if (!RootVar || IsMember)
       return Fate::outlives(OutliveReason::Queued, Site.Call->getBeginLoc(),
                             Root ? "'" + nameOf(Root) + "'" : "its executor");
@@ -656,7 +879,7 @@ struct LoopVariableCaptureCheck::Analysis {
 
     const Expr *Top = nullptr;
     DynTypedNode P = owner(Top);
-    bool IsConstructor = isa<CXXConstructExpr>(Site.Call);
+    bool IsConstructor = Site.Form == model::SpawnForm::Constructor;
     bool ReturnsHandle = IsConstructor || Site.Api->ResultJoinsOnDestruction ||
                          !Site.Call->getType()->isVoidType();
 
@@ -802,7 +1025,15 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   llvm::SmallVector<LoopRef, 4> Refs;
   if (const LambdaExpr *LE = resolveLambda(Site->Callable))
     collectLambdaRefs(LE, /*Direct=*/ignoreWrappers(Site->Callable) == LE, Refs);
-  for (const Expr *Arg : Site->ForwardedArgs) {
+  llvm::SmallVector<const Expr *, 8> Forwarded(Site->ForwardedArgs.begin(),
+                                               Site->ForwardedArgs.end());
+  // `std::bind(f, std::ref(i))`: the bound arguments travel with the work.
+  if (const auto *Bind =
+          dyn_cast_or_null<CallExpr>(ignoreWrappers(Site->Callable)))
+    if (isCallTo(Bind, {"::std::bind", "::std::bind_front", "::boost::bind"}))
+      for (unsigned I = 1; I < Bind->getNumArgs(); ++I)
+        Forwarded.push_back(Bind->getArg(I));
+  for (const Expr *Arg : Forwarded) {
     LoopRef Ref;
     Ref.Shown = referencedDecl(Arg, Ref.Form);
     Ref.Var = storageOf(Ref.Shown);
@@ -822,7 +1053,12 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     LoopScope Scope;
     bool IsLoopVar = false;
+    const Expr *Step = nullptr; // a variable declared before its loop
     const Stmt *Loop = scopingLoop(Ctx, Ref.Var, Scope, IsLoopVar);
+    if (!Loop && (Loop = advancingLoop(Ctx, Site->Call, Ref.Var, Step))) {
+      Scope = LoopScope::Shared;
+      IsLoopVar = true;
+    }
     if (!Loop || !reachesLoopByReference(Ctx, Site->Call, Loop, Ref.Var))
       continue;
     Fate F = A.fate(Loop);
@@ -860,13 +1096,17 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     bool IsPointer = Ref.Form == RefForm::AddressArg;
     std::string Dangling =
         IsPointer ? "through a dangling pointer" : "a dangling reference";
+    // A variable declared before the loop lives on after it: the race with
+    // later iterations is the bug, not a dangling reference.
     std::string Why =
-        Scope == LoopScope::Shared
-            ? "all iterations share '" + Name + "', so the " + Noun.str() +
-                  " can read a later value, or " + Dangling +
-                  " once the loop ends"
-            : "'" + Name + "' is destroyed when its iteration ends, so the " +
-                  Noun.str() + " can read " + Dangling;
+        Scope == LoopScope::PerIteration
+            ? "'" + Name + "' is destroyed when its iteration ends, so the " +
+                  Noun.str() + " can read " + Dangling
+        : Step ? "all iterations share '" + Name + "', so the " + Noun.str() +
+                     " can read a later value"
+               : "all iterations share '" + Name + "', so the " + Noun.str() +
+                     " can read a later value, or " + Dangling +
+                     " once the loop ends";
     bool IsArg = IsPointer || Ref.Form == RefForm::RefWrapperArg;
     std::string Fix =
         IsPointer ? "give each " + Noun.str() + " its own copy"
@@ -876,7 +1116,10 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     {
       auto D = diag(Where, "%0; %1; %2") << How << Why << Fix;
       if (!IsArg && copyCaptureIsSafe(Ref, Ctx)) {
-        if (Ref.Form == RefForm::ExplicitCapture) {
+        // `[=, &s]` cannot become `[=, s]` (a copy capture under a copy
+        // default is ill-formed); dropping the capture is left to the user.
+        if (Ref.Form == RefForm::ExplicitCapture &&
+            Ref.Lambda->getCaptureDefault() != LCD_ByCopy) {
           SourceLocation Name = writtenLoc(Ref.Loc, SM);
           SourceLocation Amp = ampersandBefore(Name, SM);
           if (Amp.isValid())
@@ -895,6 +1138,11 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
                                            : "'%0' is declared here, inside the loop",
          DiagnosticIDs::Note)
         << Name;
+    if (Step)
+      diag(Step->getExprLoc(),
+           "the loop changes '%0' here, while the %1 may still read it",
+           DiagnosticIDs::Note)
+          << Name << Noun;
     diag(Site->Call->getBeginLoc(), "'%0' starts the %1 here",
          DiagnosticIDs::Note)
         << Api << Noun;

@@ -25,8 +25,10 @@ public:
   LoopVariableCaptureCheck(llvm::StringRef Name,
                            clang::tidy::ClangTidyContext *Context);
 
-  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
-    return LO.CPlusPlus;
+  /// C too: `pthread_create(&t, NULL, start, &i)` in a loop is the
+  /// classic form of the bug.
+  bool isLanguageVersionSupported(const clang::LangOptions &) const override {
+    return true;
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;

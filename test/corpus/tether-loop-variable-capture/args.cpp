@@ -75,3 +75,21 @@ void elementAddress(std::vector<int> &slots) {
   for (unsigned k = 0; k < slots.size(); ++k)
     std::thread(byPtr, &slots[k]).detach();
 }
+
+// References bound into the callable with std::bind travel with it.
+void boundReference(int n) {
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back(std::bind(byRef, std::ref(i))); // tidy-warning{{a reference to loop variable 'i' is passed to a thread started by 'std::thread'}}
+  for (auto &w : workers)
+    w.join();
+}
+
+// Clean: std::bind copies what it is given by value.
+void boundCopy(int n) {
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back(std::bind(byValue, i));
+  for (auto &w : workers)
+    w.join();
+}
