@@ -131,6 +131,19 @@ const VarDecl *namedVar(const Expr *E) { return storageOf(namedDecl(E)); }
 /// For `&v`, `std::addressof(v)`, `std::ref(v)`, `std::cref(v)`,
 /// `boost::ref(v)` (through casts), the variable or binding `v`.
 const ValueDecl *referencedDecl(const Expr *E, RefForm &Form) {
+  // A local array passed as a pointer (`char name[32]; ..., name)`): look
+  // for the decay among the conversions before they are stripped.
+  for (const Expr *Cur = E; Cur;) {
+    Cur = Cur->IgnoreParens();
+    const auto *Cast = dyn_cast<ImplicitCastExpr>(Cur);
+    if (!Cast)
+      break;
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay) {
+      Form = RefForm::AddressArg;
+      return namedDecl(Cast->getSubExpr());
+    }
+    Cur = Cast->getSubExpr();
+  }
   E = ignoreWrappers(E);
   while (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E))
     E = ignoreWrappers(Cast->getSubExpr());
@@ -139,7 +152,18 @@ const ValueDecl *referencedDecl(const Expr *E, RefForm &Form) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf) {
       Form = RefForm::AddressArg;
-      return namedDecl(UO->getSubExpr());
+      // `&v`, or `&v.field` / `&v[k]` of a local object: inside `v`.
+      const Expr *Sub = UO->getSubExpr()->IgnoreParenImpCasts();
+      while (true) {
+        if (const auto *ME = dyn_cast<MemberExpr>(Sub); ME && !ME->isArrow())
+          Sub = ME->getBase()->IgnoreParenImpCasts();
+        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Sub);
+                 AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+          Sub = AS->getBase()->IgnoreParenImpCasts();
+        else
+          break;
+      }
+      return namedDecl(Sub);
     }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (CE->getNumArgs() != 1)
@@ -481,6 +505,10 @@ const ValueDecl *rootDecl(const Expr *E, bool &IsMember, unsigned Depth = 0) {
     return rootDecl(AS->getBase(), IsMember, Depth + 1);
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return rootDecl(UO->getSubExpr(), IsMember, Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
+    return rootDecl(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                             : BO->getRHS(),
+                    IsMember, Depth + 1); // `tids + i`
   if (const auto *CE = dyn_cast<CallExpr>(E))
     if (CE->getNumArgs() >= 1)
       return rootDecl(CE->getArg(0), IsMember, Depth + 1);
@@ -1109,9 +1137,14 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
                      " once the loop ends";
     bool IsArg = IsPointer || Ref.Form == RefForm::RefWrapperArg;
     std::string Fix =
-        IsPointer ? "give each " + Noun.str() + " its own copy"
-        : IsArg   ? "pass '" + Name + "' by value"
-                  : "capture '" + Name + "' by value";
+        IsPointer ? (Scope == LoopScope::Shared
+                         ? "give each " + Noun.str() + " its own copy"
+                         : "give each " + Noun.str() +
+                               " a copy that outlives the iteration (a slot "
+                               "per " + Noun.str() + " declared before the "
+                               "loop, or one allocated for it)")
+        : IsArg ? "pass '" + Name + "' by value"
+                : "capture '" + Name + "' by value";
 
     {
       auto D = diag(Where, "%0; %1; %2") << How << Why << Fix;

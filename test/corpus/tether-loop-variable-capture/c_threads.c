@@ -139,3 +139,48 @@ void notAdvancedByTheLoop(int n) {
   for (i = 0; i < n && i < 8; i++)
     pthread_join(threads[i], NULL);
 }
+
+struct job {
+  int id;
+  char name[16];
+};
+
+void handleThroughPointerArithmetic(void) {
+  pthread_t tids[4];
+  for (int i = 0; i < 4; i++)
+    pthread_create(tids + i, NULL, work, &i); // tidy-warning{{the address of loop variable 'i' is passed to a thread started by 'pthread_create'}}
+  for (int i = 0; i < 4; i++)
+    pthread_join(tids[i], NULL);
+}
+
+void bodyLocalArrayDecays(int n) {
+  for (int i = 0; i < n; i++) {
+    char name[32];
+    name[0] = (char)('a' + i);
+    pthread_t t;
+    pthread_create(&t, NULL, work, name); // tidy-warning{{the address of variable 'name' declared in the loop body is passed to a thread started by 'pthread_create'; 'name' is destroyed when its iteration ends, so the thread can read through a dangling pointer; give each thread a copy that outlives the iteration (a slot per thread declared before the loop, or one allocated for it)}}
+    pthread_detach(t);
+  }
+}
+
+void fieldOfABodyLocal(int n) {
+  for (int i = 0; i < n; i++) {
+    struct job j;
+    j.id = i;
+    pthread_t t;
+    pthread_create(&t, NULL, work, &j.id); // tidy-warning{{the address of variable 'j' declared in the loop body is passed to a thread started by 'pthread_create'}}
+    pthread_detach(t);
+  }
+}
+
+// Clean: a slot per thread, declared before the loop.
+void slotPerThread(void) {
+  struct job jobs[4];
+  pthread_t tids[4];
+  for (int i = 0; i < 4; i++) {
+    jobs[i].id = i;
+    pthread_create(&tids[i], NULL, work, &jobs[i].id);
+  }
+  for (int i = 0; i < 4; i++)
+    pthread_join(tids[i], NULL);
+}
