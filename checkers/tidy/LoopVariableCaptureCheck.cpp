@@ -577,6 +577,23 @@ struct LoopVariableCaptureCheck::Analysis {
     if (IsMember)
       return Fate::outlives(OutliveReason::StoredInMember, Loc,
                             nameOf(Container));
+    // `slot *w = &slots[i];`, `W &w = ws[i];`: a local alias stores into
+    // what it refers to.
+    for (unsigned Hop = 0; Hop < 3; ++Hop) {
+      const auto *Alias = dyn_cast<VarDecl>(Container);
+      if (!Alias || !Alias->hasLocalStorage() || !Alias->getInit() ||
+          !(Alias->getType()->isReferenceType() ||
+            Alias->getType()->isPointerType()))
+        break;
+      bool AliasOfMember = false;
+      const ValueDecl *Target = rootDecl(Alias->getInit(), AliasOfMember);
+      if (!Target || Target == Alias)
+        break;
+      if (AliasOfMember)
+        return Fate::outlives(OutliveReason::StoredInMember, Loc,
+                              nameOf(Target));
+      Container = Target;
+    }
     if (declaredInBody(Container, Loop))
       return Fate::contained();
     if (joinedLaterInIteration(Container, Loop, Loc))

@@ -184,3 +184,28 @@ void slotPerThread(void) {
   for (int i = 0; i < 4; i++)
     pthread_join(tids[i], NULL);
 }
+
+struct slot {
+  pthread_t tid;
+  int arg;
+};
+
+void handleThroughABodyLocalPointer(void) {
+  struct slot slots[4];
+  for (int i = 0; i < 4; i++) {
+    struct slot *w = &slots[i];
+    pthread_create(&w->tid, NULL, work, &i); // tidy-warning{{the address of loop variable 'i' is passed to a thread started by 'pthread_create'}}
+  }
+  for (int i = 0; i < 4; i++)
+    pthread_join(slots[i].tid, NULL);
+}
+
+// Clean: the alias points at storage of the iteration.
+void aliasOfABodyLocal(int n) {
+  for (int i = 0; i < n; i++) {
+    struct slot mine;
+    struct slot *w = &mine;
+    pthread_create(&w->tid, NULL, work, &i);
+    pthread_join(w->tid, NULL);
+  }
+}

@@ -163,3 +163,16 @@ void copyDefaultWithAReference(const std::vector<int> &items) {
   for (int s : items)
     std::thread([=, &s] { use(s); }).detach(); // tidy-warning{{loop variable 's' is captured by reference by a lambda that 'std::thread' runs; 's' is destroyed when its iteration ends, so the thread can read a dangling reference; capture 's' by value}}
 }
+
+// Bug: assigned through a reference to an element of outer storage.
+struct Worker {
+  std::thread th;
+};
+void assignedThroughAReference(std::vector<Worker> &ws) {
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    Worker &w = ws[i];
+    w.th = std::thread([&, i] { use(static_cast<int>(i)); }); // tidy-warning{{loop variable 'i' is captured by reference}}
+  }
+  for (auto &w : ws)
+    w.th.join();
+}
