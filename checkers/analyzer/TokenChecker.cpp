@@ -15,7 +15,10 @@
 // gives it back, or keeping it by design (only functions that release the
 // same pool somewhere are judged: a lock-like helper that returns holding
 // the token is not a leak); and spawned work that was handed a token and
-// gives it back only on some of its paths.
+// gives it back only on some of its paths. An acquire that receives a
+// signal (from a pool that starts empty, or one that work started earlier
+// gives back without having been handed a token) borrows nothing and is
+// not followed.
 //
 // User documentation: docs/checks/tether-semaphore-spawn-deadlock.md,
 // docs/checks/tether-token-leak.md; the token model: docs/api-model.md.
@@ -224,14 +227,16 @@ WorkerTokens TokenChecker::workerTokens(
     const auto *CE = dyn_cast<CallExpr>(S);
     if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(CE))
       if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
-        if (const auto *V = dyn_cast_or_null<VarDecl>(channelDecl(OC->getArg(0))))
+        if (const auto *V =
+                dyn_cast_or_null<VarDecl>(channelDecl(OC->getArg(0))))
           if (ReleasingLambdas.contains(V)) {
             if (Out.ReleaseName.empty())
               Out.ReleaseName = V->getName().str();
             return true;
           }
     auto Site = CE ? tokens().classify(CE, /*ChannelsAsPools=*/true) : std::nullopt;
-    if (!Site || Site->Op.Kind != TokenOpKind::Release || !NamesPool(Site->Token))
+    if (!Site || Site->Op.Kind != TokenOpKind::Release ||
+        !NamesPool(Site->Token))
       return false;
     if (Out.ReleaseName.empty())
       Out.ReleaseName = Site->Name.str();
@@ -339,7 +344,8 @@ WorkerTokens TokenChecker::workerTokens(
     // A condition whose value the spawn fixed: only that branch is taken.
     std::optional<bool> Taken;
     if (Known && B->succ_size() == 2)
-      if (const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition()))
+      if (const auto *Cond =
+              dyn_cast_or_null<Expr>(B->getTerminatorCondition()))
         Taken = Known(Cond);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
@@ -906,8 +912,7 @@ void TokenChecker::spawned(const tether::model::SpawnSite &Site,
       return;
     std::string Work =
         Site.Api ? tether::model::workNoun(Site.Api->Kind).str() : "thread";
-    std::string Release =
-        WT.ReleaseName.empty() ? "release" : WT.ReleaseName;
+    std::string Release = WT.ReleaseName.empty() ? "release" : WT.ReleaseName;
     std::string Msg = "the " + Work + " started here is handed a token of '" +
                       nameOf(H.Pool) + "' but gives it back only on some "
                       "paths: a path that finishes without '" + Release +
