@@ -15,7 +15,10 @@
 // gives it back, or keeping it by design (only functions that release the
 // same pool somewhere are judged: a lock-like helper that returns holding
 // the token is not a leak); and spawned work that was handed a token and
-// gives it back only on some of its paths.
+// gives it back only on some of its paths. An acquire that receives a
+// signal (from a pool that starts empty, or one that work started earlier
+// gives back without having been handed a token) borrows nothing and is
+// not followed.
 //
 // User documentation: docs/checks/tether-semaphore-spawn-deadlock.md,
 // docs/checks/tether-token-leak.md; the token model: docs/api-model.md.
@@ -62,17 +65,20 @@ namespace {
 /// Tokens one path holds from one pool.
 struct Held {
   unsigned Count = 0;
+  /// Tokens taken on the path (Count plus those given back since).
+  unsigned Taken = 0;
   const Stmt *Site = nullptr; // the first acquire
   const StackFrameContext *Frame = nullptr;
   const ValueDecl *Pool = nullptr;
   llvm::StringRef Acquirer;
 
   bool operator==(const Held &O) const {
-    return Count == O.Count && Site == O.Site && Frame == O.Frame &&
-           Pool == O.Pool;
+    return Count == O.Count && Taken == O.Taken && Site == O.Site &&
+           Frame == O.Frame && Pool == O.Pool;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(Count);
+    ID.AddInteger(Taken);
     ID.AddPointer(Site);
     ID.AddPointer(Frame);
     ID.AddPointer(Pool);
@@ -82,6 +88,13 @@ struct Held {
 } // namespace
 
 REGISTER_MAP_WITH_PROGRAMSTATE(HeldTokens, const MemRegion *, Held)
+/// Pools (the spawner's variables) that work started on this path gives
+/// back without having been handed a token: an acquire from them receives
+/// a signal, it does not borrow a token.
+REGISTER_SET_WITH_PROGRAMSTATE(SignalPools, const ValueDecl *)
+/// Pools this path gave tokens to without holding any (`s.release(8)` on
+/// a pool built empty): no longer known to start empty.
+REGISTER_SET_WITH_PROGRAMSTATE(FilledPools, const ValueDecl *)
 
 namespace {
 
@@ -115,6 +128,8 @@ struct WorkerTokens {
   /// The releases of the pool (calls), and guards whose destructor
   /// releases it (their declarations).
   llvm::SmallVector<const Stmt *, 2> Releases;
+  /// The first release as written (`release`, `sem_post`).
+  std::string ReleaseName;
   const Stmt *GuardDecl = nullptr;
   /// The block the guard lives in: it releases when that block ends.
   const Stmt *GuardScope = nullptr;
@@ -148,14 +163,23 @@ private:
   }
 
   /// What \p W does with the pool the spawner calls \p Pool.
-  WorkerTokens workerTokens(const tether::analyzer::WorkerBody &W,
-                            const ValueDecl *Pool, ASTContext &Ctx) const;
+  /// \p Known, when given, tells the value a branch condition of the body
+  /// has for this spawn (a by-copy capture the spawner's path has fixed);
+  /// the walk then follows only that branch.
+  WorkerTokens
+  workerTokens(const tether::analyzer::WorkerBody &W, const ValueDecl *Pool,
+               ASTContext &Ctx,
+               llvm::function_ref<std::optional<bool>(const Expr *)> Known =
+                   nullptr) const;
   void findDeadlocks(const Decl *D, const Stmt *Loop, AnalysisManager &Mgr,
                      BugReporter &BR) const;
   void spawned(const tether::model::SpawnSite &Site, const LambdaExpr *L,
-               CheckerContext &C) const;
+               CheckerContext &C, ProgramStateRef State) const;
   const MemRegion *poolRegion(const CallEvent &Call,
                               const tether::model::TokenOpSite &Site) const;
+  /// Does \p Pool start with no token (`std::binary_semaphore done(0)`,
+  /// `sem_init(&s, 0, 0)` in this function or a caller on the stack)?
+  bool startsEmpty(const ValueDecl *Pool, CheckerContext &C) const;
 
   mutable llvm::DenseSet<const Stmt *> ReportedDeadlocks;
   mutable llvm::DenseSet<std::pair<const Stmt *, const Decl *>> ReportedLeaks;
@@ -177,9 +201,10 @@ const Stmt *loopBody(const Stmt *L) {
   return nullptr;
 }
 
-WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
-                                        const ValueDecl *Pool,
-                                        ASTContext &Ctx) const {
+WorkerTokens TokenChecker::workerTokens(
+    const tether::analyzer::WorkerBody &W, const ValueDecl *Pool,
+    ASTContext &Ctx,
+    llvm::function_ref<std::optional<bool>(const Expr *)> Known) const {
   WorkerTokens Out;
   // The body's names for the pool: the roots the spawner's pool reaches
   // it through, a global used directly, and local aliases.
@@ -195,10 +220,27 @@ WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
     const ValueDecl *D = channelDecl(E);
     return D && Names.contains(D);
   };
+  // Local lambdas that release the pool when called (`auto done = [&] {
+  // limit.release(); }; ... done();`): a call of one is a release.
+  llvm::DenseSet<const VarDecl *> ReleasingLambdas;
   auto IsRelease = [&](const Stmt *S) {
     const auto *CE = dyn_cast<CallExpr>(S);
+    if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(CE))
+      if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
+        if (const auto *V =
+                dyn_cast_or_null<VarDecl>(channelDecl(OC->getArg(0))))
+          if (ReleasingLambdas.contains(V)) {
+            if (Out.ReleaseName.empty())
+              Out.ReleaseName = V->getName().str();
+            return true;
+          }
     auto Site = CE ? tokens().classify(CE, /*ChannelsAsPools=*/true) : std::nullopt;
-    return Site && Site->Op.Kind == TokenOpKind::Release && NamesPool(Site->Token);
+    if (!Site || Site->Op.Kind != TokenOpKind::Release ||
+        !NamesPool(Site->Token))
+      return false;
+    if (Out.ReleaseName.empty())
+      Out.ReleaseName = Site->Name.str();
+    return true;
   };
   /// Does \p Body (a guard's destructor, a scope-exit lambda) release a
   /// pool of the same type, or the one a captured name refers to?
@@ -253,6 +295,13 @@ WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
         if (!MentionsPool)
           continue;
         const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+        if (RD && RD->isLambda()) {
+          // A plain local lambda is no guard: nothing calls it when the
+          // block ends. It releases where it is called.
+          if (Lambda && BodyReleases(Lambda->getBody()))
+            ReleasingLambdas.insert(V);
+          continue;
+        }
         const CXXDestructorDecl *Dtor = RD ? RD->getDestructor() : nullptr;
         bool Releases = (Lambda && BodyReleases(Lambda->getBody())) ||
                         (Dtor && Dtor->hasBody() && BodyReleases(Dtor->getBody()));
@@ -292,7 +341,17 @@ WorkerTokens TokenChecker::workerTokens(const tether::analyzer::WorkerBody &W,
     const CFGBlock *B = Work.pop_back_val();
     if (!B || ReleaseBlocks.count(B) || !Seen.insert(B).second)
       continue;
+    // A condition whose value the spawn fixed: only that branch is taken.
+    std::optional<bool> Taken;
+    if (Known && B->succ_size() == 2)
+      if (const auto *Cond =
+              dyn_cast_or_null<Expr>(B->getTerminatorCondition()))
+        Taken = Known(Cond);
+    unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned ThisIndex = Index++;
+      if (Taken && ThisIndex != (*Taken ? 0u : 1u))
+        continue;
       const CFGBlock *S = Succ.getReachableBlock();
       if (S == &G->getExit()) {
         ReachesExit = true;
@@ -458,6 +517,40 @@ void TokenChecker::findDeadlocks(const Decl *D, const Stmt *Loop,
           continue; // unknown room, or room for everything
         std::optional<uint64_t> Tokens = tokens().initialTokens(
             dyn_cast<VarDecl>(Pool), D->getBody(), Ctx);
+        // Releases before the loop fill the pool (`limit(0);
+        // limit.release(8);`): they add to its count, or make it unknown
+        // when theirs is; a pool whose count is unknown that way is not
+        // judged.
+        bool FilledUnknown = false;
+        forEachStmt(D->getBody(), [&](const Stmt *S) {
+          const auto *CE = dyn_cast<CallExpr>(S);
+          auto Op = CE ? tokens().classify(CE, /*ChannelsAsPools=*/false)
+                       : std::nullopt;
+          if (!Op || Op->Op.Kind != TokenOpKind::Release ||
+              channelDecl(Op->Token) != Pool ||
+              !SM.isBeforeInTranslationUnit(CE->getEndLoc(),
+                                            Loop->getBeginLoc()))
+            return;
+          std::optional<uint64_t> N = 1;
+          if (Op->Op.CountArg >= 0 &&
+              unsigned(Op->Op.CountArg) < CE->getNumArgs() &&
+              !isa<CXXDefaultArgExpr>(CE->getArg(Op->Op.CountArg))) {
+            Expr::EvalResult R;
+            const Expr *Arg = CE->getArg(Op->Op.CountArg);
+            N = std::nullopt;
+            if (!Arg->isValueDependent() && Arg->EvaluateAsInt(R, Ctx) &&
+                !R.Val.getInt().isNegative())
+              N = R.Val.getInt().getZExtValue();
+          }
+          if (N && Tokens)
+            Tokens = *Tokens + *N;
+          else {
+            Tokens = std::nullopt;
+            FilledUnknown = true;
+          }
+        });
+        if (FilledUnknown)
+          continue;
         if (Token.Channel) {
           // A channel as the pool: an unbounded one never blocks the
           // acquire, an unbuffered one blocks the very first.
@@ -558,10 +651,43 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
   auto Site = CE ? tokens().classify(CE, /*ChannelsAsPools=*/false)
                  : std::nullopt;
   if (!Site) {
+    if (!C.wasInlined && Call.getOriginExpr())
+      if (auto Spawn = Model->classifySpawn(Call.getOriginExpr());
+          Spawn && Spawn->Form == tether::model::SpawnForm::PThreadCreate) {
+        // pthread_create returns 0 when the thread runs, an error number
+        // when there is none: only the first path hands tokens to it. A
+        // result nobody looks at is taken for a success (the program has
+        // no failure path to judge).
+        ProgramStateRef State = C.getState();
+        const auto *CallE = cast<Expr>(Call.getOriginExpr());
+        auto Ret = C.getLocationContext()->getParentMap().isConsumedExpr(
+                       const_cast<Expr *>(CallE))
+                       ? Call.getReturnValue().getAs<DefinedOrUnknownSVal>()
+                       : std::nullopt;
+        SValBuilder &SVB = C.getSValBuilder();
+        auto Cond = Ret ? SVB.evalEQ(State, *Ret,
+                                     SVB.makeIntVal(0, Call.getResultType()))
+                              .getAs<DefinedOrUnknownSVal>()
+                        : std::nullopt;
+        if (!Cond) {
+          spawned(*Spawn, nullptr, C, State);
+          return;
+        }
+        auto [Started, Failed] = State->assume(*Cond);
+        if (Started)
+          spawned(*Spawn, nullptr, C, Started);
+        if (Failed)
+          C.addTransition(Failed);
+        return;
+      }
     // A pool passed to code the analysis did not follow (not a spawn:
-    // judged in spawned()) may be given back there.
+    // judged in spawned()) may be given back there; std::ref and the like
+    // only pass it on.
     if (C.wasInlined || (Call.getOriginExpr() &&
                          Model->classifySpawn(Call.getOriginExpr())))
+      return;
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+        FD && tether::analyzer::isPassThrough(FD))
       return;
     ProgramStateRef State = C.getState();
     ProgramStateRef Next = State;
@@ -572,7 +698,7 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
       C.addTransition(Next);
     return;
   }
-  if (Site->Op.Kind == TokenOpKind::Init)
+  if (Site->Op.Kind == TokenOpKind::Init || Site->Op.Kind == TokenOpKind::Use)
     return;
   const MemRegion *Pool = poolRegion(Call, *Site);
   if (!Pool)
@@ -583,8 +709,13 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
     return; // a member or an element: others may give it back
   if (Site->Op.Kind == TokenOpKind::Release) {
     const Held *H = State->get<HeldTokens>(Pool);
-    if (!H)
+    if (!H) {
+      // Tokens given to a pool the path holds none of: it is being filled
+      // (or signalled), so it no longer starts empty.
+      if (PoolDecl && !State->contains<FilledPools>(PoolDecl))
+        C.addTransition(State->add<FilledPools>(PoolDecl));
       return;
+    }
     unsigned N = 1;
     if (Site->Op.CountArg >= 0 && unsigned(Site->Op.CountArg) < Call.getNumArgs()) {
       // release(n) with n unknown: assume it gives back all it holds.
@@ -600,6 +731,13 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
                                : State->remove<HeldTokens>(Pool));
     return;
   }
+  // An acquire from a pool that other work gives back without being handed
+  // a token (it was started on this path while the path held none), or
+  // from a pool that starts empty and was not filled on this path, takes
+  // a signal: the acquirer does not owe it back.
+  if (State->contains<SignalPools>(PoolDecl) ||
+      (!State->contains<FilledPools>(PoolDecl) && startsEmpty(PoolDecl, C)))
+    return;
   // An acquire: on success, this frame holds one more token.
   auto Take = [&](ProgramStateRef S) {
     Held Next;
@@ -612,6 +750,7 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
       Next.Acquirer = Site->Name;
     }
     ++Next.Count;
+    ++Next.Taken;
     return S->set<HeldTokens>(Pool, Next);
   };
   std::string Text = "a token is taken from '" + nameOf(PoolDecl) + "' here";
@@ -619,8 +758,7 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
       [Pool, Text](PathSensitiveBugReport &BR) -> std::string {
         return BR.isInteresting(Pool) ? Text : "";
       });
-  if (Site->Op.Block == Blocking::Forever ||
-      Site->Op.Success == SuccessResult::None) {
+  if (Site->Op.Success == SuccessResult::None) {
     C.addTransition(Take(State), Tag);
     return;
   }
@@ -644,18 +782,101 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
     C.addTransition(Missed);
 }
 
+bool TokenChecker::startsEmpty(const ValueDecl *Pool, CheckerContext &C) const {
+  const auto *V = dyn_cast_or_null<VarDecl>(Pool);
+  if (!V)
+    return false;
+  // A sem_init may be written in this function or in one that called it.
+  for (const LocationContext *LC = C.getLocationContext(); LC;
+       LC = LC->getParent()) {
+    const Decl *D = LC->getDecl();
+    auto N = tokens().initialTokens(V, D ? D->getBody() : nullptr,
+                                    C.getASTContext());
+    if (N)
+      return *N == 0;
+  }
+  return false;
+}
+
 void TokenChecker::spawned(const tether::model::SpawnSite &Site,
-                           const LambdaExpr *L, CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
-  if (State->get<HeldTokens>().isEmpty())
-    return;
+                           const LambdaExpr *L, CheckerContext &C,
+                           ProgramStateRef State) const {
   tether::analyzer::WorkerBody W = tether::analyzer::workerOf(Site, L);
-  if (!W.Body)
+  if (!W.Body) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
+  // The pools the work gives back (and never takes from itself), by the
+  // spawner's names: those the path holds no token of are signals from the
+  // work to whoever waits on them.
+  {
+    llvm::SmallPtrSet<const ValueDecl *, 4> Released, Acquired;
+    forEachStmt(W.Body, [&](const Stmt *S) {
+      const auto *CE = dyn_cast<CallExpr>(S);
+      auto Op = CE ? tokens().classify(CE, false) : std::nullopt;
+      if (!Op || (Op->Op.Kind != TokenOpKind::Release &&
+                  Op->Op.Kind != TokenOpKind::Acquire))
+        return;
+      const ValueDecl *D = channelDecl(Op->Token);
+      if (!D)
+        return;
+      const ValueDecl *Spawner = nullptr;
+      if (llvm::is_contained(W.Roots, D))
+        Spawner = W.spawnerDecl(D);
+      else if (const auto *V = dyn_cast<VarDecl>(D); V && V->hasGlobalStorage())
+        Spawner = V;
+      if (!Spawner)
+        return;
+      (Op->Op.Kind == TokenOpKind::Release ? Released : Acquired)
+          .insert(Spawner);
+    });
+    for (const ValueDecl *D : Released) {
+      if (Acquired.contains(D) || State->contains<SignalPools>(D))
+        continue;
+      bool Holds = false;
+      for (const auto &Entry : State->get<HeldTokens>())
+        Holds |= Entry.second.Pool == D;
+      if (!Holds)
+        State = State->add<SignalPools>(D);
+    }
+  }
+  // A condition of a lambda's body on a by-copy capture (`if (throttle)`)
+  // has the value the spawner's path gave the variable.
+  auto Known = [&](const Expr *Cond) -> std::optional<bool> {
+    if (!L)
+      return std::nullopt;
+    bool Negate = false;
+    Cond = Cond->IgnoreParenImpCasts();
+    while (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+      if (UO->getOpcode() != UO_LNot)
+        return std::nullopt;
+      Negate = !Negate;
+      Cond = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !V->getType()->isScalarType())
+      return std::nullopt;
+    bool ByCopy = false;
+    for (const LambdaCapture &Cap : L->captures())
+      ByCopy |= Cap.capturesVariable() && Cap.getCapturedVar() == V &&
+                Cap.getCaptureKind() == LCK_ByCopy;
+    if (!ByCopy)
+      return std::nullopt;
+    SVal Val = State->getSVal(State->getLValue(V, C.getLocationContext()));
+    auto DV = Val.getAs<DefinedOrUnknownSVal>();
+    if (!DV)
+      return std::nullopt;
+    auto [IfTrue, IfFalse] = State->assume(*DV);
+    if ((IfTrue && IfFalse) || (!IfTrue && !IfFalse))
+      return std::nullopt;
+    return bool(IfTrue) != Negate;
+  };
   for (const auto &[Pool, H] : State->get<HeldTokens>()) {
     if (!H.Pool)
       continue;
-    WorkerTokens WT = workerTokens(W, H.Pool, C.getASTContext());
+    WorkerTokens WT = workerTokens(W, H.Pool, C.getASTContext(), Known);
     // Work that takes tokens itself, or gives back a pool Tether cannot
     // match to this one (through a struct, a helper), is not a hand-off
     // Tether can judge: let the token go.
@@ -691,11 +912,7 @@ void TokenChecker::spawned(const tether::model::SpawnSite &Site,
       return;
     std::string Work =
         Site.Api ? tether::model::workNoun(Site.Api->Kind).str() : "thread";
-    std::string Release = WT.Releases.empty() ? "release" : "";
-    if (const auto *RC = WT.Releases.empty() ? nullptr
-                                             : dyn_cast<CallExpr>(WT.Releases.front()))
-      if (auto RS = tokens().classify(RC, true))
-        Release = RS->Name.str();
+    std::string Release = WT.ReleaseName.empty() ? "release" : WT.ReleaseName;
     std::string Msg = "the " + Work + " started here is handed a token of '" +
                       nameOf(H.Pool) + "' but gives it back only on some "
                       "paths: a path that finishes without '" + Release +
@@ -724,7 +941,7 @@ void TokenChecker::checkPostStmt(const LambdaExpr *L, CheckerContext &C) const {
     return;
   if (auto Site = tether::analyzer::spawnOfLambda(
           L, C.getLocationContext()->getParentMap(), *Model))
-    spawned(*Site, L, C);
+    spawned(*Site, L, C, C.getState());
 }
 
 void TokenChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
@@ -739,7 +956,9 @@ void TokenChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const 
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Callable))
     if (isa<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit()))
       return;
-  spawned(*Site, nullptr, C);
+  if (Site->Form == tether::model::SpawnForm::PThreadCreate)
+    return; // checkPostCall, on the path where the thread was created
+  spawned(*Site, nullptr, C, C.getState());
 }
 
 void TokenChecker::checkEndFunction(const ReturnStmt *RS,
@@ -782,14 +1001,20 @@ void TokenChecker::checkEndFunction(const ReturnStmt *RS,
     ExplodedNode *N = C.generateNonFatalErrorNode(C.getState(), &Tag);
     if (!N)
       continue;
-    std::string Pl = H.Count == 1 ? "a token" : std::to_string(H.Count) + " tokens";
+    // "takes 3 tokens ... finishes still holding 2 of them" when some were
+    // given back on the path.
+    unsigned Taken = std::max(H.Taken, H.Count);
+    std::string Pl = Taken == 1 ? "a token" : std::to_string(Taken) + " tokens";
+    std::string Them = H.Count == 1 ? "it" : "them";
+    std::string Outcome =
+        Taken == H.Count
+            ? "finishes without giving " + Them + " back"
+            : "finishes still holding " + std::to_string(H.Count) + " of them";
     std::string Msg = "'" + functionName(Fn) + "' takes " + Pl + " from '" +
                       nameOf(H.Pool) + "' with '" + H.Acquirer.str() +
-                      "' and, on this path, finishes without giving " +
-                      (H.Count == 1 ? "it" : "them") +
-                      " back: each such path shrinks the pool until every "
-                      "acquire blocks; release " +
-                      std::string(H.Count == 1 ? "it" : "them") +
+                      "' and, on this path, " + Outcome +
+                      ": each such path shrinks the pool until every "
+                      "acquire blocks; release " + Them +
                       " on every path (a guard whose destructor releases "
                       "does)";
     PathDiagnosticLocation Unique = PathDiagnosticLocation::createBegin(

@@ -4,8 +4,10 @@
 // tokens; acquire() blocks, try_acquire() does not, try_acquire_for/until
 // give up after a timeout (true on success); release(n = 1) gives n back.
 // binary_semaphore is counting_semaphore<1>. POSIX: sem_init(s, pshared,
-// value); sem_wait blocks, sem_trywait does not, sem_timedwait and
-// sem_clockwait time out (0 on success); sem_post gives one back.
+// value); sem_wait blocks (0 on success, -1 with errno EINTR or EINVAL on
+// failure, holding nothing), sem_trywait does not, sem_timedwait and
+// sem_clockwait time out (0 on success); sem_post gives one back;
+// sem_getvalue and sem_destroy read or end the pool and move no token.
 //
 //===----------------------------------------------------------------------===//
 
@@ -70,11 +72,13 @@ TokenModel::TokenModel(const ModelOptions &Options, const ChannelModel &Ch)
   CountArgOfClass["::std::counting_semaphore"] = 0;
 
   Functions["::sem_init"] = {K::Init, B::Never, R::None, 0, /*CountArg=*/2};
-  Functions["::sem_wait"] = {K::Acquire, B::Forever, R::None, 0};
+  Functions["::sem_wait"] = {K::Acquire, B::Forever, R::Zero, 0};
   Functions["::sem_trywait"] = {K::Acquire, B::Never, R::Zero, 0};
   Functions["::sem_timedwait"] = {K::Acquire, B::Timed, R::Zero, 0};
   Functions["::sem_clockwait"] = {K::Acquire, B::Timed, R::Zero, 0};
   Functions["::sem_post"] = {K::Release, B::Never, R::None, 0};
+  Functions["::sem_getvalue"] = {K::Use, B::Never, R::None, 0};
+  Functions["::sem_destroy"] = {K::Use, B::Never, R::None, 0};
 
   // User pools: `::ns::Pool` or `::ns::Pool(argN)` (constructor argument N
   // is the initial number of tokens).

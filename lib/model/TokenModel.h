@@ -38,6 +38,9 @@ enum class TokenOpKind {
   Release,
   /// sem_init(&s, pshared, value): sets the pool's size.
   Init,
+  /// sem_destroy(&s), sem_getvalue(&s, &v): names the pool without taking
+  /// or giving back a token (and without handing it to other code).
+  Use,
 };
 
 struct TokenOp {
