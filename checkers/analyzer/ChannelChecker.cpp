@@ -86,6 +86,8 @@ struct ChannelState {
   bool ReceiversInexact = false; // receivers started in such a loop
   bool MultiValue = false;     // a sender sends more than one value
   bool OtherCloser = false;    // other work may close it
+  unsigned TotalReceivers = 0; // values awaited by receivers started here
+  unsigned ReceiverWorks = 0;  // receivers started on this path
 
   const Expr *SendSite = nullptr, *ReceiveSite = nullptr;
   const Stmt *SenderSpawn = nullptr, *ReceiverSpawn = nullptr;
@@ -104,6 +106,8 @@ struct ChannelState {
            LocalObject == O.LocalObject && ReceivedInLoop == O.ReceivedInLoop &&
            ReceiversInexact == O.ReceiversInexact &&
            MultiValue == O.MultiValue && OtherCloser == O.OtherCloser &&
+           TotalReceivers == O.TotalReceivers &&
+           ReceiverWorks == O.ReceiverWorks &&
            SendSite == O.SendSite && ReceiveSite == O.ReceiveSite &&
            SenderSpawn == O.SenderSpawn && ReceiverSpawn == O.ReceiverSpawn &&
            Var == O.Var;
@@ -117,6 +121,7 @@ struct ChannelState {
                   OtherReceiver << 3 | OtherSender << 4 | Escaped << 5 |
                   Inexact << 6 | LocalObject << 7 | ReceivedInLoop << 8 |
                   ReceiversInexact << 9 | MultiValue << 10 | OtherCloser << 11);
+    ID.AddInteger(TotalReceivers | uint64_t(ReceiverWorks) << 32);
     ID.AddPointer(SendSite);
     ID.AddPointer(ReceiveSite);
     ID.AddPointer(SenderSpawn);
@@ -133,6 +138,12 @@ REGISTER_MAP_WITH_PROGRAMSTATE(ChannelMap, const MemRegion *, ChannelState)
 /// `sp.operator->()` give an opaque region when the library is not
 /// inlined), mapped to the smart pointer's key.
 REGISTER_MAP_WITH_PROGRAMSTATE(ChannelAlias, const MemRegion *, const MemRegion *)
+/// Copies of a tracked smart pointer (a local `auto in = ch;`, a by-value
+/// parameter of an inlined helper, a member of a local guard object),
+/// mapped to the key of the channel they share. A copy is not an owner of
+/// its own: the channel is lost when its key is, and let go if a copy is
+/// still alive then.
+REGISTER_MAP_WITH_PROGRAMSTATE(ChannelCopy, const MemRegion *, const MemRegion *)
 
 namespace {
 
@@ -167,7 +178,8 @@ private:
 class ChannelChecker
     : public Checker<eval::Call, check::PreCall, check::PostCall,
                      check::EndFunction, check::PostStmt<LambdaExpr>,
-                     check::PreStmt<ReturnStmt>, check::Bind> {
+                     check::PostStmt<DeclStmt>, check::PreStmt<ReturnStmt>,
+                     check::Bind> {
 public:
   bool SendEnabled = false, ReceiveEnabled = false;
   std::unique_ptr<BugType> SendBT, ReceiveBT;
@@ -178,6 +190,10 @@ public:
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPostStmt(const LambdaExpr *Lambda, CheckerContext &C) const;
+  /// A local channel (or smart pointer to a new one) is tracked from its
+  /// declaration on, so that what happens to it before any work is started
+  /// (stored in a container, bound in a guard) is seen.
+  void checkPostStmt(const DeclStmt *DS, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   /// The analyzer ends a path at a throw without telling checkers; the
   /// exception object's construction (the last call before it) does.
@@ -222,6 +238,21 @@ private:
                        CheckerContext &C, llvm::StringRef How,
                        ExplodedNode *&Pred, bool CanNote = true) const;
   ProgramStateRef letGo(ProgramStateRef State, const MemRegion *Key) const;
+  /// What becomes of the object that holds the work \p Spawn started in
+  /// \p Spawner, when the spawner gives up: joined (explicitly, or by a
+  /// joining destructor such as std::jthread's), or destroyed while
+  /// joinable (std::terminate). Null Holder when detached or unknown.
+  struct HolderFate {
+    const VarDecl *Holder = nullptr;
+    bool Joins = false, Terminates = false;
+  };
+  HolderFate holderFate(const Stmt *Spawn, const Decl *Spawner) const;
+  /// The key of the channel \p R (an object, a smart pointer, a copy of
+  /// one, or what `*sp`/`sp.get()` returned) belongs to, or null.
+  const MemRegion *resolve(ProgramStateRef State, const MemRegion *R) const;
+  /// Records or forgets smart pointer copies made by the constructor or
+  /// assignment \p Call; true if it handled the call.
+  bool handleCopy(const CallEvent &Call, CheckerContext &C) const;
   void letGoArguments(const CallEvent &Call, CheckerContext &C) const;
 
   /// Does \p Fn receive from (send on) \p Var inside a loop (other than a
@@ -324,11 +355,72 @@ const MemRegion *ChannelChecker::keyOfDecl(const ValueDecl *D,
     if (T->isReferenceType())
       return Target;
   }
+  if (const MemRegion *const *Owner = State->get<ChannelCopy>(VarR))
+    return *Owner;
   return VarR->getBaseRegion();
+}
+
+const MemRegion *ChannelChecker::resolve(ProgramStateRef State,
+                                         const MemRegion *R) const {
+  if (!R)
+    return nullptr;
+  R = R->StripCasts();
+  if (const MemRegion *const *Owner = State->get<ChannelCopy>(R))
+    return *Owner;
+  const MemRegion *Base = R->getBaseRegion();
+  if (State->get<ChannelMap>(Base))
+    return Base;
+  if (const MemRegion *const *Owner = State->get<ChannelAlias>(Base))
+    return *Owner;
+  return nullptr;
 }
 
 const MemRegion *ChannelChecker::keyOf(const Expr *E, CheckerContext &C) const {
   return keyOfDecl(tether::analyzer::channelDecl(E), C);
+}
+
+/// Does \p Init make a new channel (a constructor of the channel class,
+/// std::make_shared/make_unique, new), rather than copy a handle to one
+/// someone else owns?
+bool createsChannel(const Expr *Init) {
+  for (unsigned Guard = 0; Init && Guard < 8; ++Guard) {
+    Init = Init->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (isa<CXXNewExpr>(Init))
+      return true;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
+      bool Smart = RD && RD->getIdentifier() &&
+                   (RD->getName() == "shared_ptr" ||
+                    RD->getName() == "unique_ptr");
+      // The channel class's own constructor; an empty smart pointer
+      // (assigned later).
+      if (!Smart || CE->getNumArgs() == 0)
+        return true;
+      // A smart pointer from a temporary (elided or converting), or from
+      // `new`: made here. From a variable: a copy.
+      const Expr *Arg = CE->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+      if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, CallExpr,
+               CXXConstructExpr, CXXNewExpr>(Arg))
+        return false;
+      Init = Arg;
+      continue;
+    }
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Init)) {
+      Init = MTE->getSubExpr();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+          (FD->getName() == "make_shared" || FD->getName() == "make_unique" ||
+           FD->getName() == "allocate_shared"))
+        return true;
+      return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 ProgramStateRef ChannelChecker::track(ProgramStateRef State,
@@ -345,8 +437,15 @@ ProgramStateRef ChannelChecker::track(ProgramStateRef State,
   if (V->isStaticLocal() || isa<ParmVarDecl>(V))
     return State;
   const ChannelLibrary *Lib = channels().channelType(V->getType());
+  // A smart pointer initialised as a copy of another owns nothing of its
+  // own: someone else holds the channel too.
+  if (Lib && V->getInit() && !V->getType()->isPointerType() &&
+      !channels().channelClass(V->getType()->getAsCXXRecordDecl()) &&
+      !createsChannel(V->getInit()))
+    return State;
   ChannelState CS;
-  CS.Var = D && D->getIdentifier() ? D : V;
+  // The name of the owner (the channel object, not a pointer at it).
+  CS.Var = V->getIdentifier() ? V : D;
   if (Lib) {
     CS.Lib = Lib;
     std::optional<uint64_t> Cap = channels().capacityOf(
@@ -511,13 +610,7 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
     } else if (unsigned(Site.Op.ChannelArg) < Call.getNumArgs()) {
       Operand = Call.getArgSVal(Site.Op.ChannelArg);
     }
-    if (const MemRegion *R = Operand.getAsRegion()) {
-      R = R->StripCasts()->getBaseRegion();
-      if (State->get<ChannelMap>(R))
-        Key = R;
-      else if (const MemRegion *const *Owner = State->get<ChannelAlias>(R))
-        Key = *Owner;
-    }
+    Key = resolve(State, Operand.getAsRegion());
   }
   const ValueDecl *D = tether::analyzer::channelDecl(Site.Channel);
   if (!Key) {
@@ -589,6 +682,14 @@ void ChannelChecker::handleOperation(const CallEvent &Call,
     }
     auto [Ok, NotDone] = splitOnSuccess(State, Call, Result, Site.Op.Success,
                                         Site.Op.Block, IsReceive, C);
+    // A non-blocking send into a buffer that cannot be full yet (fewer
+    // values put in on this path than it holds, no other sender) goes
+    // through: `try_push` into a fresh buffered_channel(4).
+    if (!IsReceive && Site.Op.Block == Blocking::Never && Ok && NotDone &&
+        !CS.Closed && !CS.OtherSender && CS.CapacityKnown &&
+        CS.Capacity != ChannelModel::UnboundedCapacity &&
+        uint64_t(CS.Sent) + CS.TotalSenders < CS.Capacity)
+      NotDone = nullptr;
     if (Ok)
       C.addTransition(Ok->set<ChannelMap>(Key, Done),
                       C.getNoteTag(Note("assuming " + DoneText)));
@@ -851,18 +952,23 @@ void ChannelChecker::checkPostCall(const CallEvent &Call,
       return; // an allocator call: no argument expressions
   // `*sp`, `sp.get()`, `sp->` on a tracked smart pointer: remember what
   // they return, so that a helper given `*sp` reaches the channel.
+  if (handleCopy(Call, C))
+    return;
   if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call)) {
     const MemRegion *This = IC->getCXXThisVal().getAsRegion();
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-    if (This && MD && C.getState()->get<ChannelMap>(This->getBaseRegion()) &&
+    const MemRegion *Owner =
+        This && MD && !channels().channelClass(MD->getParent())
+            ? resolve(C.getState(), This)
+            : nullptr;
+    if (Owner &&
         (MD->getOverloadedOperator() == OO_Star ||
          MD->getOverloadedOperator() == OO_Arrow ||
          (MD->getIdentifier() && MD->getName() == "get")))
       if (const MemRegion *Target = Call.getReturnValue().getAsRegion()) {
         Target = Target->StripCasts()->getBaseRegion();
-        if (Target != This->getBaseRegion())
-          C.addTransition(C.getState()->set<ChannelAlias>(
-              Target, This->getBaseRegion()));
+        if (Target != This->getBaseRegion() && Target != Owner)
+          C.addTransition(C.getState()->set<ChannelAlias>(Target, Owner));
         return;
       }
   }
@@ -873,6 +979,52 @@ void ChannelChecker::checkPostCall(const CallEvent &Call,
     return; // the others were evaluated in evalCall
   }
   letGoArguments(Call, C);
+}
+
+/// Is \p R a place the spawner's frames own: a local or parameter variable,
+/// or a member of one (a guard object)?
+bool isFrameObject(const MemRegion *R) {
+  for (unsigned Guard = 0; R && Guard < 8; ++Guard) {
+    if (isa<VarRegion>(R))
+      return isa<StackSpaceRegion>(R->getMemorySpace());
+    const auto *FR = dyn_cast<FieldRegion>(R);
+    if (!FR)
+      return false;
+    R = FR->getSuperRegion();
+  }
+  return false;
+}
+
+bool ChannelChecker::handleCopy(const CallEvent &Call,
+                                CheckerContext &C) const {
+  const auto *CC = dyn_cast<CXXConstructorCall>(&Call);
+  const CXXConstructorDecl *Ctor = CC ? CC->getDecl() : nullptr;
+  if (!Ctor || !Ctor->isCopyOrMoveConstructor() || Call.getNumArgs() != 1 ||
+      channels().channelClass(Ctor->getParent()) ||
+      !channels().channelType(
+          C.getASTContext().getRecordType(Ctor->getParent())))
+    return false;
+  ProgramStateRef State = C.getState();
+  const MemRegion *Key = resolve(State, Call.getArgSVal(0).getAsRegion());
+  const MemRegion *Dest = CC->getCXXThisVal().getAsRegion();
+  if (!Key || !Dest)
+    return false;
+  Dest = Dest->StripCasts();
+  if (Dest == Key)
+    return true;
+  if (isFrameObject(Dest)) {
+    // `auto in = ch;`, a by-value parameter, a guard's member: the same
+    // channel under another name.
+    C.addTransition(State->set<ChannelCopy>(Dest, Key));
+    return true;
+  }
+  const MemSpaceRegion *Space = Dest->getBaseRegion()->getMemorySpace();
+  if (!isa<StackSpaceRegion>(Space)) {
+    // Stored in a global or on the heap: someone else may use it.
+    C.addTransition(letGo(State, Key));
+    return true;
+  }
+  return false; // a temporary: a closure's capture, an argument
 }
 
 void ChannelChecker::letGoArguments(const CallEvent &Call,
@@ -919,6 +1071,19 @@ void ChannelChecker::checkPreCall(const CallEvent &Call,
   // destroyed; a smart pointer is reset or reassigned.
   if (const auto *IC = dyn_cast<CXXInstanceCall>(&Call)) {
     const MemRegion *This = IC->getCXXThisVal().getAsRegion();
+    // A copy destroyed, reset or reassigned: the channel's other holders
+    // still have it.
+    if (This && State->get<ChannelCopy>(This->StripCasts())) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call.getDecl());
+      if (isa<CXXDestructorCall>(Call) ||
+          (MD && ((MD->getIdentifier() &&
+                   (MD->getName() == "reset" || MD->getName() == "release")) ||
+                  MD->isCopyAssignmentOperator() ||
+                  MD->isMoveAssignmentOperator()))) {
+        C.addTransition(State->remove<ChannelCopy>(This->StripCasts()));
+        return;
+      }
+    }
     if (This)
       This = This->getBaseRegion();
     if (This && State->get<ChannelMap>(This)) {
@@ -979,6 +1144,57 @@ void ChannelChecker::checkPostStmt(const LambdaExpr *Lambda,
     P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(P));
   if (P && (isa<DeclStmt>(P) || isa<CallExpr>(P)))
     return; // a variable (judged when spawned) or an argument (PostCall)
+}
+
+void ChannelChecker::checkPostStmt(const DeclStmt *DS,
+                                   CheckerContext &C) const {
+  if (!Model || insideChannelImplementation(C))
+    return;
+  ProgramStateRef State = C.getState();
+  for (const Decl *D : DS->decls()) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    // `Guard g{ch};`: an aggregate's smart pointer member copied from the
+    // channel's (the analyzer builds the copy in a temporary, so the copy
+    // constructor does not see the member).
+    if (V && V->hasLocalStorage() && V->getInit())
+      if (const auto *ILE =
+              dyn_cast<InitListExpr>(V->getInit()->IgnoreImplicit()))
+        if (const auto *RD = V->getType()->getAsCXXRecordDecl();
+            RD && !ILE->isTransparent()) {
+          const auto *VarR = dyn_cast_or_null<SubRegion>(
+              State->getLValue(V, C.getLocationContext()).getAsRegion());
+          unsigned I = 0;
+          for (const FieldDecl *FD : RD->fields()) {
+            if (I >= ILE->getNumInits() || !VarR)
+              break;
+            const Expr *Init = ILE->getInit(I++);
+            if (FD->getType()->isReferenceType() ||
+                !channels().channelType(FD->getType()))
+              continue;
+            const MemRegion *Key = keyOf(Init, C);
+            if (Key && State->get<ChannelMap>(Key))
+              State = State->set<ChannelCopy>(
+                  C.getSValBuilder().getRegionManager().getFieldRegion(FD,
+                                                                       VarR),
+                  Key);
+          }
+        }
+    if (!V || !V->hasLocalStorage() || V->getType()->isReferenceType() ||
+        V->getType()->isPointerType() || !channels().channelType(V->getType()))
+      continue;
+    // The channel object itself, or a smart pointer to a new one (copies
+    // of another are recorded as copies, see handleCopy).
+    bool Object = channels().channelClass(V->getType()->getAsCXXRecordDecl());
+    if (!Object && !createsChannel(V->getInit()))
+      continue;
+    const MemRegion *VarR =
+        State->getLValue(V, C.getLocationContext()).getAsRegion();
+    if (!VarR || State->get<ChannelCopy>(VarR))
+      continue;
+    State = track(State, VarR->getBaseRegion(), V, C);
+  }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 std::pair<ProgramStateRef, const NoteTag *>
@@ -1049,7 +1265,10 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
               (CS.Senders == 1 ? " value" : " values") + " pending)";
     } else if (U.MustReceive || U.ReceivesUntilClosed) {
       if (U.MustReceive && !U.ReceivesUntilClosed) {
-        ++CS.Receivers;
+        unsigned Values = std::max(1u, U.MinReceives);
+        CS.Receivers += Values;
+        CS.TotalReceivers += Values;
+        ++CS.ReceiverWorks;
         CS.ReceiversInexact |= Inexact;
       }
       CS.ReceiverNeedsClose |= U.ReceivesUntilClosed && CS.Lib->HasClose;
@@ -1086,6 +1305,53 @@ ChannelChecker::handleSpawn(const tether::model::SpawnSite &Site,
           })};
 }
 
+ChannelChecker::HolderFate
+ChannelChecker::holderFate(const Stmt *Spawn, const Decl *Spawner) const {
+  HolderFate Fate;
+  if (!Spawn || !Spawner || !Spawner->getBody())
+    return Fate;
+  // The variable the spawn initialises: `std::jthread w(...)`,
+  // `auto f = boost::fibers::async(...)`.
+  ParentMap PM(Spawner->getBody());
+  const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(Spawn));
+  while (P && isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                  ExprWithCleanups, CXXFunctionalCastExpr>(P))
+    P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(P));
+  const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+  const auto *V = DS && DS->isSingleDecl()
+                      ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                      : nullptr;
+  if (!V || !V->hasLocalStorage() || !V->getIdentifier())
+    return Fate;
+  // Joined or detached anywhere in the spawner.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const tether::model::ApiModel &Model;
+    const VarDecl *V;
+    bool Joined = false, Detached = false;
+    Finder(const tether::model::ApiModel &M, const VarDecl *V)
+        : Model(M), V(V) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *CE) {
+      auto Names = [&](const Expr *E) {
+        return E && tether::analyzer::channelDecl(E) == V;
+      };
+      Joined |= Names(Model.joinedObject(CE));
+      Detached |= Names(Model.detachedObject(CE));
+      return true;
+    }
+  } F(*Model, V);
+  F.TraverseStmt(Spawner->getBody());
+  if (F.Detached)
+    return Fate;
+  tether::model::DestructorEffect Effect = Model->destructorEffect(V->getType());
+  Fate.Holder = V;
+  Fate.Joins = F.Joined || Effect == tether::model::DestructorEffect::Joins;
+  Fate.Terminates = Effect == tether::model::DestructorEffect::Terminates;
+  if (!Fate.Joins && !Fate.Terminates)
+    Fate.Holder = nullptr;
+  return Fate;
+}
+
 ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
                                      const MemRegion *Key, CheckerContext &C,
                                      llvm::StringRef How, ExplodedNode *&Pred,
@@ -1095,11 +1361,22 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
     return State;
   ChannelState CS = *Found;
   State = State->remove<ChannelMap>(Key);
-  if (CS.Escaped || !CS.Lib)
+  // A copy of the smart pointer still alive keeps the channel: let go.
+  bool CopyAlive = false;
+  for (const auto &[Copy, Owner] : State->get<ChannelCopy>())
+    if (Owner == Key) {
+      State = State->remove<ChannelCopy>(Copy);
+      CopyAlive = true;
+    }
+  if (CS.Escaped || !CS.Lib || CopyAlive)
     return State;
   std::string Name = nameOf(CS);
-  std::string Spawner = functionName(frameDecl(C));
+  // The spawner is the function that owns the channel, not the (inlined)
+  // function the path is in when it loses it.
   const Decl *Unique = frameDecl(C);
+  if (const auto *VR = dyn_cast<VarRegion>(Key))
+    Unique = VR->getStackFrame()->getDecl();
+  std::string Spawner = functionName(Unique);
 
   bool ReleasedByClose = CS.Closed && CS.Lib->CloseReleasesSenders;
   // Senders started in one loop and values received in another, both of
@@ -1198,15 +1475,24 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
                           (Stranded == 1 ? Work + " stays" : Works + " stay")) +
                " blocked";
     }
-    if (CS.LocalObject && CS.Lib->DestructorCloses)
+    std::string It = Stranded == 1 && !CS.Inexact ? "it" : "them";
+    // Work held by an object declared after the channel: the spawner joins
+    // it (or dies) before the channel's destructor is reached.
+    HolderFate Fate = CS.LocalObject ? holderFate(CS.SenderSpawn, Unique)
+                                     : HolderFate{};
+    if (Fate.Holder && Fate.Joins)
+      Msg += ", and '" + Spawner + "' then waits forever to join " + It;
+    else if (Fate.Holder && Fate.Terminates)
+      Msg += ", and destroying '" + Fate.Holder->getName().str() + "' while " +
+             It + " runs calls std::terminate";
+    else if (CS.LocalObject && CS.Lib->DestructorCloses)
       Msg += " until '" + Name + "' is destroyed, whose destructor wakes " +
-             std::string(Stranded == 1 && !CS.Inexact ? "it" : "them") +
-             " inside a dead channel";
+             It + " inside a dead channel";
     else if (CS.LocalObject)
       Msg += " on a channel that is destroyed under them";
     Msg += "; receive every value";
     llvm::StringRef Lib = CS.Lib->Name;
-    if (CS.Lib->CloseReleasesSenders && !CS.LocalObject)
+    if (CS.Lib->CloseReleasesSenders && CS.Lib->HasClose)
       Msg += ", close '" + Name + "' before giving up";
     if (Lib == "Boost.Fiber") {
       if (CS.Inexact) {
@@ -1250,6 +1536,18 @@ ProgramStateRef ChannelChecker::lose(ProgramStateRef State,
       Msg += "it receives until '" + Name + "' is closed, but '" + Spawner +
              "' drops it without closing it; close '" + Name +
              "' once the last value is sent";
+    else if (CS.TotalReceivers > CS.ReceiverWorks && !CS.ReceiversInexact)
+      // Work that waits for several values.
+      Msg += "'" + Spawner + "' drops '" + Name + "' after sending " +
+             std::to_string(CS.Sent) + " of the " +
+             std::to_string(CS.TotalReceivers) + " values " +
+             (CS.ReceiverWorks == 1
+                  ? "the " + Work + " waits"
+                  : "its " + std::to_string(CS.ReceiverWorks) + " " + Work +
+                        "s wait") +
+             " for; send every value " +
+             (CS.ReceiverWorks == 1 ? "it waits" : "they wait") + " for" +
+             (HasClose ? ", or close '" + Name + "' before returning" : "");
     else
       Msg += "'" + Spawner + "' drops '" + Name + "' after sending " +
              std::to_string(CS.Sent) + (CS.Sent == 1 ? " value" : " values") +
@@ -1319,13 +1617,21 @@ void ChannelChecker::checkEndFunction(const ReturnStmt *RS,
   // libdill handle arrays) are lost when their function returns; objects
   // and smart pointers when their destructor runs (checkPreCall).
   ProgramStateRef State = C.getState();
+  for (const auto &[Copy, Key] : State->get<ChannelCopy>())
+    if (const auto *VR =
+            dyn_cast<VarRegion>(Copy->getBaseRegion()))
+      if (VR->getStackFrame() == C.getStackFrame())
+        State = State->remove<ChannelCopy>(Copy);
   llvm::SmallVector<const MemRegion *, 2> Ending;
   for (const auto &[Key, CS] : State->get<ChannelMap>())
     if (const auto *VR = dyn_cast<VarRegion>(Key))
       if (VR->getStackFrame() == C.getStackFrame())
         Ending.push_back(Key);
-  if (Ending.empty())
+  if (Ending.empty()) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
   ExplodedNode *Pred = C.getPredecessor();
   std::string Fn = functionName(frameDecl(C));
   for (const MemRegion *Key : Ending)
@@ -1335,8 +1641,31 @@ void ChannelChecker::checkEndFunction(const ReturnStmt *RS,
   C.addTransition(State, Pred);
 }
 
+/// Is \p D library code: in a system header, or in namespace std or boost
+/// (the channel and spawn libraries' internals, inlined by the analyzer)?
+bool isLibraryCode(const Decl *D, const Stmt *S, const SourceManager &SM) {
+  if (S && SM.isInSystemHeader(SM.getExpansionLoc(S->getBeginLoc())))
+    return true;
+  if (!D)
+    return false;
+  if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+    return true;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->isStdNamespace() ||
+          (NS->getIdentifier() && NS->getName() == "boost" &&
+           NS->getParent()->getRedeclContext()->isTranslationUnit()))
+        return true;
+  return false;
+}
+
 void ChannelChecker::handleThrow(const CXXThrowExpr *TE,
                                  CheckerContext &C) const {
+  // Only throws the user wrote count: the analyzer inlines library headers
+  // (Boost.Fiber's futures, packaged_task), whose error paths
+  // (`future_already_retrieved`) are not a spawner giving up.
+  if (isLibraryCode(C.getStackFrame()->getDecl(), TE, C.getSourceManager()))
+    return;
   // The analyzer ends a path at a throw. Where nothing in the function
   // catches it, the function gives up there: its channels are dropped
   // (and so are those of the inlined callers that do not catch it either).
@@ -1346,6 +1675,9 @@ void ChannelChecker::handleThrow(const CXXThrowExpr *TE,
   bool Changed = false;
   for (const LocationContext *LC = C.getLocationContext(); LC && At;) {
     const StackFrameContext *Frame = LC->getStackFrame();
+    // Library code between the throw and a caller may catch it.
+    if (At != TE && isLibraryCode(Frame->getDecl(), nullptr, C.getSourceManager()))
+      break;
     const ParentMap &PM = Frame->getParentMap();
     for (const Stmt *P = PM.getParent(At); P; P = PM.getParent(P))
       if (isa<CXXTryStmt>(P))

@@ -33,10 +33,106 @@ bool isSmartPointer(QualType T) {
          (RD->getName() == "shared_ptr" || RD->getName() == "unique_ptr");
 }
 
+/// The expression \p E stands for the result of \p Recv: the call itself,
+/// or a variable initialised or assigned from it (`st = ch->pop(v)`).
+bool isResultOf(const Expr *E, const CallExpr *Recv, const ParentMap &PM) {
+  if (!E || !Recv)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (E == Recv)
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *Status = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Status)
+    return false;
+  const Stmt *P =
+      PM.getParentIgnoreParenImpCasts(const_cast<CallExpr *>(Recv));
+  while (P && isa<ExprWithCleanups>(P))
+    P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(P));
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+    return llvm::is_contained(DS->decls(), Status) && Status->getInit() &&
+           Status->getInit()->IgnoreImplicit()->IgnoreParenImpCasts() == Recv;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+    if (BO->getOpcode() == BO_Assign)
+      if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        return L->getDecl() == Status;
+  return false;
+}
+
+bool isEnumerator(const Expr *E, llvm::StringRef Name) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *EC = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
+  return EC && EC->getName() == Name;
+}
+
+std::optional<int64_t> intLiteral(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  bool Negative = false;
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Minus) {
+    Negative = true;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *I = dyn_cast<IntegerLiteral>(E);
+  if (!I)
+    return std::nullopt;
+  int64_t V = I->getValue().getSExtValue();
+  return Negative ? -V : V;
+}
+
+/// Is \p Cond true exactly when \p Recv did not receive a value (the
+/// channel was closed): `r != success`, `r == closed` (Boost), `!r`
+/// (cpp-channel's bool), `r != 0`, `r < 0`, `r == -1` (libdill), with r the
+/// receive or its status variable? With \p Negate, is it true exactly when
+/// it did (`r == success`, `r != closed`, `r`, `r == 0`)?
+bool testsReceiveStatus(const Expr *Cond, const CallExpr *Recv,
+                        const ParentMap &PM, bool Negate) {
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+      U && U->getOpcode() == UO_LNot)
+    return testsReceiveStatus(U->getSubExpr(), Recv, PM, !Negate);
+  if (isResultOf(Cond, Recv, PM) &&
+      Recv->getType()->isBooleanType())
+    return Negate; // `if (r)`: received
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return false;
+  const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  if (!isResultOf(L, Recv, PM))
+    std::swap(L, R);
+  if (!isResultOf(L, Recv, PM))
+    return false;
+  BinaryOperatorKind Op = BO->getOpcode();
+  if (Op == BO_NE || Op == BO_EQ) {
+    bool Ne = Op == BO_NE;
+    if (isEnumerator(R, "success"))
+      return Ne != Negate;
+    if (isEnumerator(R, "closed"))
+      return Ne == Negate;
+    if (auto V = intLiteral(R)) {
+      if (*V == 0)
+        return Ne != Negate;
+      if (*V == -1 && !Negate)
+        return !Ne;
+    }
+    return false;
+  }
+  if (Op == BO_LT && !Negate && L == BO->getLHS())
+    if (auto V = intLiteral(R))
+      return *V == 0;
+  return false;
+}
+
 /// Does \p Loop's body leave the loop by itself (break, return, goto,
-/// throw)? Breaks of nested loops and switches do not count.
-bool hasOwnExit(const Stmt *Loop) {
+/// throw)? Breaks of nested loops and switches do not count, nor does
+/// `if (<receive failed>) break;` on the status of \p Recv (the canonical
+/// Boost consumer: it leaves the loop once the channel is closed).
+bool hasOwnExit(const Stmt *Loop, const CallExpr *Recv = nullptr,
+                const ParentMap *PM = nullptr) {
   struct Finder : RecursiveASTVisitor<Finder> {
+    const CallExpr *Recv;
+    const ParentMap *PM;
     unsigned Nested = 0;
     bool Found = false;
     bool TraverseNested(Stmt *S, llvm::function_ref<bool()> Traverse) {
@@ -61,14 +157,31 @@ bool hasOwnExit(const Stmt *Loop) {
       return TraverseNested(S, [&] { return RecursiveASTVisitor::TraverseSwitchStmt(S); });
     }
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitBreakStmt(BreakStmt *) {
-      Found |= Nested == 0;
+    /// `if (<Recv failed>) break;` (or `{ break; }`), with no else.
+    bool breaksOnClose(BreakStmt *B) {
+      if (!Recv || !PM)
+        return false;
+      const Stmt *P = PM->getParent(B);
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(P)) {
+        if (CS->size() != 1)
+          return false;
+        P = PM->getParent(CS);
+      }
+      const auto *If = dyn_cast_or_null<IfStmt>(P);
+      return If && !If->getElse() && !If->getInit() &&
+             !If->getConditionVariable() &&
+             testsReceiveStatus(If->getCond(), Recv, *PM, /*Negate=*/false);
+    }
+    bool VisitBreakStmt(BreakStmt *B) {
+      Found |= Nested == 0 && !breaksOnClose(B);
       return !Found;
     }
     bool VisitReturnStmt(ReturnStmt *) { return !(Found = true); }
     bool VisitGotoStmt(GotoStmt *) { return !(Found = true); }
     bool VisitCXXThrowExpr(CXXThrowExpr *) { return !(Found = true); }
   } F;
+  F.Recv = Recv;
+  F.PM = PM;
   const Stmt *Body = nullptr;
   if (const auto *W = dyn_cast<WhileStmt>(Loop))
     Body = W->getBody();
@@ -81,9 +194,15 @@ bool hasOwnExit(const Stmt *Loop) {
 }
 
 /// Does a loop around \p S (inside \p Body) end only through the channel:
-/// no condition, a constant true one, or one that contains \p S itself
-/// (`while (ch.pop(v) == success)`), and no break or return of its own?
-bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
+/// no condition, a constant true one, one that contains \p S itself
+/// (`while (ch.pop(v) == success)`) or tests its status
+/// (`do { st = ch.pop(v); ... } while (st == success)`), and no break or
+/// return of its own other than one taken when \p S reports the close?
+bool inLoopOnlyCloseEnds(const CallExpr *S, const Stmt *Body,
+                         const ParentMap &PM, bool HasStatus) {
+  // Only a receive that reports a close (not value_pop's value) can be
+  // tested for it.
+  const CallExpr *Status = HasStatus ? S : nullptr;
   for (const Stmt *P = PM.getParent(S); P && P != Body; P = PM.getParent(P)) {
     const Expr *Cond = nullptr;
     if (const auto *W = dyn_cast<WhileStmt>(P))
@@ -94,7 +213,7 @@ bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
       Cond = F->getCond();
     else
       continue;
-    if (hasOwnExit(P))
+    if (hasOwnExit(P, Status, &PM))
       return false;
     if (!Cond)
       return true;
@@ -105,6 +224,8 @@ bool inLoopOnlyCloseEnds(const Stmt *S, const Stmt *Body, const ParentMap &PM) {
         break;
       }
     if (Contains)
+      return true;
+    if (Status && testsReceiveStatus(Cond, Status, PM, /*Negate=*/true))
       return true;
     if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(Cond->IgnoreParenImpCasts()))
       return B->getValue();
@@ -450,7 +571,8 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
             U.ReceiveSite = Op.Call;
             U.ReceiveName = Op.Site.Name;
           }
-          if (inLoopOnlyCloseEnds(Op.Call, Body, PM))
+          if (inLoopOnlyCloseEnds(Op.Call, Body, PM,
+                                  Op.Site.Op.Success != model::SuccessResult::None))
             U.ReceivesUntilClosed = true;
         }
         break;
@@ -478,20 +600,21 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
       U.ReceivesUntilClosed = false;
       U.SendSite = U.ReceiveSite = nullptr;
     }
-    if (!SendBlocks.empty()) {
-      // The fewest sends on any path (a shortest path through the CFG,
-      // each block weighing its sends), plus the sends a constant loop
-      // certainly repeats: the CFG cannot tell that its body runs at all.
+    auto MinOps = [&](model::ChannelOpKind Kind,
+                      const llvm::SmallPtrSetImpl<const CFGBlock *> &Blocks) {
+      // The fewest such operations on any path (a shortest path through
+      // the CFG, each block weighing its operations), plus those a constant
+      // loop certainly repeats: the CFG cannot tell that its body runs.
       llvm::DenseMap<const CFGBlock *, unsigned> Weight;
       llvm::DenseMap<const ForStmt *, unsigned> PerIteration;
       for (const auto &Op : C.Ops) {
-        if (Op.Root != R || Op.Site.Op.Kind != model::ChannelOpKind::Send)
+        if (Op.Root != R || Op.Site.Op.Kind != Kind)
           continue;
         const CFGBlock *B = BlockOf.lookup(Op.Call);
-        if (!B || !SendBlocks.count(B))
+        if (!B || !Blocks.count(B))
           continue;
-        // A send directly in the body of a constant loop (not under a
-        // condition inside it) counts once per iteration.
+        // An operation directly in the body of a constant loop (not under
+        // a condition inside it) counts once per iteration.
         const ForStmt *Loop = nullptr;
         for (const Stmt *P = PM.getParent(Op.Call); P && P != Body;
              P = PM.getParent(P)) {
@@ -547,10 +670,16 @@ summarizeWorker(const Decl *Fn, const Stmt *Body,
         if (!LoopBlocks.empty() && !Avoidable(LoopBlocks))
           Min += Sends * unsigned(*constantTripCount(Loop, Ctx));
       }
-      U.MinSends = Min;
-      U.MustSend = Min > 0;
+      return Min;
+    };
+    if (!SendBlocks.empty()) {
+      U.MinSends = MinOps(model::ChannelOpKind::Send, SendBlocks);
+      U.MustSend = U.MinSends > 0;
     }
-    U.MustReceive = !ReceiveBlocks.empty() && !Avoidable(ReceiveBlocks);
+    if (!ReceiveBlocks.empty()) {
+      U.MinReceives = MinOps(model::ChannelOpKind::Receive, ReceiveBlocks);
+      U.MustReceive = U.MinReceives > 0;
+    }
     if (U.MayReceive || U.MaySend || U.Closes)
       Uses.push_back(U);
   }

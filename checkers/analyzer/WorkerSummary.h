@@ -53,6 +53,9 @@ struct ChannelUse {
   unsigned MinSends = 0;
   /// A receive that blocks until a value arrives happens on every path.
   bool MustReceive = false;
+  /// How many such receives every path makes at least (counted as the
+  /// sends are).
+  unsigned MinReceives = 0;
   /// It receives in a loop that only a close ends (range-for, or a
   /// blocking receive in a loop without another exit).
   bool ReceivesUntilClosed = false;

@@ -187,6 +187,8 @@ ChannelModel::ChannelModel(const ModelOptions &Options) {
     auto [Name, Capacity] = llvm::StringRef(Entry).split('(');
     ChannelLibrary L{Name.trim().str(), CapacityRule::Unbuffered, 0, true,
                      false};
+    // Closable only once a close function is configured for it (below).
+    L.HasClose = false;
     Capacity = Capacity.trim();
     Capacity.consume_back(")");
     Capacity = Capacity.trim();
@@ -203,6 +205,12 @@ ChannelModel::ChannelModel(const ModelOptions &Options) {
   }
   // User operations: `::ns::Type::method` (on the object) or `::ns::fn`
   // (the channel is the first argument).
+  size_t FirstUserLibrary = Libraries.size() - Options.ChannelTypes.size();
+  auto MarkClosable = [&](const ChannelLibrary *Lib) {
+    for (size_t I = FirstUserLibrary; I < Libraries.size(); ++I)
+      if (!Lib || Libraries[I].get() == Lib)
+        Libraries[I]->HasClose = true;
+  };
   auto AddUserOps = [&](const std::vector<std::string> &Names, ChannelOp Op) {
     for (std::string Name : Names) {
       if (!llvm::StringRef(Name).starts_with("::"))
@@ -211,8 +219,14 @@ ChannelModel::ChannelModel(const ModelOptions &Options) {
       auto It = Classes.find(Owner);
       if (It != Classes.end()) {
         It->second.Ops[Method] = Op;
+        if (Op.Kind == K::Close)
+          MarkClosable(It->second.Library);
         continue;
       }
+      // A free close function: its channel type is known only from the
+      // argument at the call, so every user type may be closed.
+      if (Op.Kind == K::Close)
+        MarkClosable(nullptr);
       ChannelOp Free = Op;
       Free.ChannelArg = 0;
       Functions[Name] = {nullptr, Free}; // library: from the argument type

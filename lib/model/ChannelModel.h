@@ -121,7 +121,8 @@ struct ChannelLibrary {
   /// The destructor closes the channel (Boost.Fiber): blocked senders wake
   /// up, inside an object that is going away.
   bool DestructorCloses = false;
-  /// The library can close a channel at all (libtask cannot): receivers
+  /// The library can close a channel at all (libtask cannot; a user type
+  /// only once a ChannelCloseFunctions entry names its close): receivers
   /// that wait for a close are only a bug where one is possible.
   bool HasClose = true;
   /// Channels can buffer values (libdill's cannot).

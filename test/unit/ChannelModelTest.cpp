@@ -157,6 +157,13 @@ void f() {
   EXPECT_EQ(operations(*AST, M), Expected);
   EXPECT_EQ(capacityOfVar(*AST, M, "box"), 0u);
   EXPECT_EQ(capacityOfVar(*AST, M, "ring"), 4u);
+  // Only a type with a configured close can be closed.
+  auto Lib = [&](llvm::StringRef Var) {
+    auto Found = match(varDecl(hasName(Var)).bind("v"), AST->getASTContext());
+    return M.channelType(Found[0].getNodeAs<VarDecl>("v")->getType());
+  };
+  EXPECT_TRUE(Lib("box")->HasClose);
+  EXPECT_FALSE(Lib("ring")->HasClose);
 }
 
 TEST(ChannelModel, BoostCapacityAdvice) {

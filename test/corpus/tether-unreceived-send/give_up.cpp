@@ -108,12 +108,29 @@ int validateFirst(const std::string &term, const std::string &other) {
 int localByReference(const std::string &term) {
   Channel ch;
   boost::fibers::fiber([&ch, term] {
-    ch.push(search(term)); // analyzer-warning{{the fiber started by 'boost::fibers::fiber' blocks forever in 'push' on 'ch': 'localByReference' gives up before the value arrives, so the fiber stays blocked until 'ch' is destroyed, whose destructor wakes it inside a dead channel; receive every value, or make it a buffered_channel<T>(2)}}
+    ch.push(search(term)); // analyzer-warning{{the fiber started by 'boost::fibers::fiber' blocks forever in 'push' on 'ch': 'localByReference' gives up before the value arrives, so the fiber stays blocked until 'ch' is destroyed, whose destructor wakes it inside a dead channel; receive every value, close 'ch' before giving up, or make it a buffered_channel<T>(2)}}
   }).detach();
   Record r;
   if (ch.pop_wait_for(r, std::chrono::milliseconds(100)) ==
       boost::fibers::channel_op_status::timeout)
     return -1;
+  return r.err;
+}
+
+// A local channel and a thread the spawner joins: it hangs in join() before
+// the channel is ever destroyed.
+int localJoined(const std::string &term) {
+  Channel ch;
+  std::thread worker([&ch, term] {
+    ch.push(search(term)); // analyzer-warning{{the thread started by 'std::thread' blocks forever in 'push' on 'ch': 'localJoined' gives up before the value arrives, so the thread stays blocked, and 'localJoined' then waits forever to join it; receive every value, close 'ch' before giving up, or make it a buffered_channel<T>(2)}}
+  });
+  Record r;
+  if (ch.pop_wait_for(r, std::chrono::milliseconds(100)) ==
+      boost::fibers::channel_op_status::timeout) {
+    worker.join();
+    return -1;
+  }
+  worker.join();
   return r.err;
 }
 

@@ -173,6 +173,16 @@ int userMailboxShut() {
   return v;
 }
 
+// Ring has no close configured: closing is not offered.
+int userRingSmall() {
+  auto ring = std::make_shared<app::Ring<int>>(1);
+  for (int i = 0; i < 3; ++i)
+    std::thread([ring, i] {
+      ring->put(compute(i)); // analyzer-warning{{the thread started by 'std::thread' blocks forever in 'put' on 'ring': 'userRingSmall' stops receiving after 1 of 3 values and 'ring' holds 1 value, so 1 thread stays blocked; receive every value, or give it room for every sender}}
+    }).detach();
+  return ring->get();
+}
+
 // Clean: Ring(slots) holds `slots` values (ChannelTypes `(arg0)`).
 int userRing() {
   auto ring = std::make_shared<app::Ring<int>>(4);

@@ -70,3 +70,37 @@ int consume(const std::vector<int> &items) {
     sum += v;
   return sum;
 }
+
+// boost::fibers::async inlines packaged_task::get_future, whose
+// future_already_retrieved throw is the library's, not the spawner giving
+// up: both values are received, nothing is reported.
+int asyncDrained() {
+  auto ch = std::make_shared<boost::fibers::unbuffered_channel<int>>();
+  boost::fibers::async([ch] { ch->push(1); });
+  boost::fibers::async([ch] { ch->push(2); });
+  return ch->value_pop() + ch->value_pop();
+}
+
+// A promise, its future and a packaged_task between the spawn and the
+// receive.
+int futuresAfterSpawn() {
+  auto ch = std::make_shared<boost::fibers::unbuffered_channel<int>>();
+  boost::fibers::fiber([ch] { ch->push(1); }).detach();
+  boost::fibers::promise<int> p;
+  boost::fibers::future<int> f = p.get_future();
+  p.set_value(2);
+  boost::fibers::packaged_task<int()> t([] { return 3; });
+  auto g = t.get_future();
+  boost::fibers::fiber(std::move(t)).detach();
+  return ch->value_pop() + f.get() + g.get();
+}
+
+// The async spawner that does stop after one value is named as itself.
+int asyncFirst() {
+  auto ch = std::make_shared<boost::fibers::unbuffered_channel<int>>();
+  boost::fibers::async([ch] {
+    ch->push(1); // analyzer-warning{{the fiber started by 'boost::fibers::async' blocks forever in 'push' on 'ch': 'asyncFirst' stops receiving after 1 of 2 values, so 1 fiber stays blocked}}
+  });
+  boost::fibers::async([ch] { ch->push(2); });
+  return ch->value_pop();
+}

@@ -40,3 +40,29 @@ void produceAndClose(const std::vector<int> &items) {
     jobs->push(item);
   jobs->close();
 }
+
+// The canonical Boost consumer: break once pop() stops succeeding.
+void breakOnStatus() {
+  auto ch = std::make_shared<boost::fibers::buffered_channel<int>>(8);
+  std::thread([ch] {
+    for (;;) {
+      int v;
+      if (ch->pop(v) != boost::fibers::channel_op_status::success) // analyzer-warning{{it receives until 'ch' is closed, but 'breakOnStatus' drops it without closing it}}
+        break;
+      print(v);
+    }
+  }).detach();
+  for (int i = 0; i < 3; ++i)
+    ch->push(i);
+}
+
+// A consumer started with boost::fibers::async; the producer closes.
+void asyncConsumerClosed() {
+  auto ch = std::make_shared<boost::fibers::buffered_channel<int>>(4);
+  boost::fibers::async([ch] {
+    for (int v : *ch)
+      print(v);
+  });
+  ch->push(1);
+  ch->close();
+}
