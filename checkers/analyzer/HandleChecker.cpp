@@ -32,6 +32,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -192,6 +193,15 @@ private:
                     llvm::ArrayRef<SymbolRef> AlsoInteresting = {}) const;
   /// Reports \p Leaked (whose states are in \p State) and moves on with
   /// \p Cleaned, which has forgotten every dead handle.
+  /// A handle given to spawned work that releases it on some paths only.
+  struct KeptByWork {
+    SymbolRef Sym;
+    HandleState HS;
+    unsigned Line; // where the work returns still holding it
+  };
+  void reportKeptByWork(llvm::ArrayRef<KeptByWork> Kept,
+                        const tether::model::SpawnApi *Api, CheckerContext &C,
+                        ProgramStateRef State) const;
   void reportLeaks(llvm::ArrayRef<SymbolRef> Leaked, CheckerContext &C,
                    ProgramStateRef State, ProgramStateRef Cleaned) const;
 
@@ -612,8 +622,72 @@ void HandleChecker::handleReopen(const CallEvent &Call, CheckerContext &C,
   }
 }
 
-/// Does \p Body give up \p V: release it, or pass it to a callee Tether does
+/// Does \p CE give up \p V: release it, or pass it to a callee Tether does
 /// not know (which may release it or hand it on)?
+bool callReleases(const CallExpr *CE, const ValueDecl *V,
+                  const llvm::StringMap<const tether::model::HandleBorrow *> &Borrows) {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  for (const Expr *Arg : CE->arguments()) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+    if (!DRE || DRE->getDecl() != V)
+      continue;
+    if (FD && FD->getIdentifier() && Borrows.count(FD->getName()))
+      continue; // read, write, fprintf...: a use, not a release
+    return true; // a release, or a callee that may release it
+  }
+  return false;
+}
+
+/// A path through \p Lambda's body on which it does not give up \p V (see
+/// callReleases) and returns: the line of its return (or of the end of the
+/// body), or 0 if every path gives it up or ends the program. A path
+/// that the body's own tests make infeasible counts (the analysis of the
+/// spawner does not go into the body).
+unsigned pathKeeping(const LambdaExpr *Lambda, const ValueDecl *V,
+                     const llvm::StringMap<const tether::model::HandleBorrow *> &Borrows,
+                     ASTContext &Ctx) {
+  const CXXMethodDecl *Op = Lambda->getCallOperator();
+  Stmt *Body = Op ? Op->getBody() : nullptr;
+  if (!Body)
+    return 0;
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  std::unique_ptr<CFG> G = CFG::buildCFG(Op, Body, &Ctx, Opts);
+  if (!G)
+    return 0;
+  auto GivesUp = [&](const CFGBlock *B) {
+    if (B->hasNoReturnElement())
+      return true;
+    for (const CFGElement &E : *B)
+      if (auto S = E.getAs<CFGStmt>())
+        if (const auto *CE = dyn_cast<CallExpr>(S->getStmt()))
+          if (callReleases(CE, V, Borrows))
+            return true;
+    return false;
+  };
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const CFGBlock *, 16> Work{&G->getEntry()};
+  llvm::DenseSet<const CFGBlock *> Seen{&G->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    for (const CFGBlock *Succ : B->succs()) {
+      if (!Succ || GivesUp(Succ) || !Seen.insert(Succ).second)
+        continue;
+      if (Succ == &G->getExit()) {
+        // Returned from B: point at its return statement, if it has one.
+        for (const CFGElement &E : llvm::reverse(*B))
+          if (auto S = E.getAs<CFGStmt>())
+            if (isa<ReturnStmt>(S->getStmt()))
+              return SM.getExpansionLineNumber(S->getStmt()->getBeginLoc());
+        return SM.getExpansionLineNumber(Body->getEndLoc());
+      }
+      Work.push_back(Succ);
+    }
+  }
+  return 0;
+}
+
+/// Does \p Body give up \p V (see callReleases) anywhere?
 bool bodyReleases(const Stmt *Body, const ValueDecl *V,
                   const llvm::StringMap<const tether::model::HandleBorrow *> &Borrows) {
   struct Finder : RecursiveASTVisitor<Finder> {
@@ -659,6 +733,7 @@ void HandleChecker::handOverCaptures(const LambdaExpr *Lambda,
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
   bool Changed = false;
+  llvm::SmallVector<KeptByWork, 1> Kept;
   for (const LambdaCapture &Cap : Lambda->captures()) {
     if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
       continue;
@@ -669,10 +744,16 @@ void HandleChecker::handOverCaptures(const LambdaExpr *Lambda,
     const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
     if (!HS || HS->kind() != HandleState::Open)
       continue;
+    // The work closes it, but perhaps not on every path of its body.
+    if (LeakEnabled && bodyReleases(Lambda->getBody(), V, Borrows))
+      if (unsigned Line = pathKeeping(Lambda, V, Borrows, C.getASTContext()))
+        Kept.push_back({Sym, *HS, Line});
     State = handOver(State, Sym, *HS, Lambda, V, Api);
     Changed = true;
   }
-  if (Changed)
+  if (!Kept.empty())
+    reportKeptByWork(Kept, Api, C, State);
+  else if (Changed)
     C.addTransition(State);
 }
 
@@ -945,8 +1026,8 @@ ProgramStateRef HandleChecker::evalAssume(ProgramStateRef State, SVal Cond,
   return State;
 }
 
-/// How a handle is lost: the three wordings of a leak report.
-enum class LeakKind { OnAPath, EachIteration, HandedToWork };
+/// How a handle is lost: the wordings of a leak report.
+enum class LeakKind { OnAPath, EachIteration, HandedToWork, KeptByWork };
 
 /// A leak report whose equivalence class is its acquisition site and the
 /// kind of loss: an acquisition lost on several paths is one finding
@@ -984,6 +1065,38 @@ const ExplodedNode *acquireNode(const ExplodedNode *N, SymbolRef Sym) {
     Found = N;
   }
   return Found;
+}
+
+void HandleChecker::reportKeptByWork(llvm::ArrayRef<KeptByWork> Kept,
+                                     const tether::model::SpawnApi *Api,
+                                     CheckerContext &C,
+                                     ProgramStateRef State) const {
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  if (!N)
+    return;
+  const SourceManager &SM = C.getSourceManager();
+  for (const KeptByWork &K : Kept) {
+    std::string Noun = tether::model::familyNoun(K.HS.family()).str();
+    std::string Work = tether::model::workNoun(Api->Kind).str();
+    std::string Msg =
+        Noun + " opened by '" + K.HS.acquirer().str() + "' is handed to a " +
+        Work + " started by '" + tether::model::displayName(*Api).str() +
+        "' that does not close it on every path: it returns on line " +
+        std::to_string(K.Line) + " still holding it; call '" +
+        tether::model::releaseFunction(K.HS.family()).str() + "' there too";
+    const ExplodedNode *Acq = acquireNode(N, K.Sym);
+    PathDiagnosticLocation Unique;
+    const Decl *UniqueDecl = nullptr;
+    if (Acq && K.HS.site()) {
+      Unique = PathDiagnosticLocation::createBegin(K.HS.site(), SM,
+                                                   Acq->getLocationContext());
+      UniqueDecl = Acq->getLocationContext()->getDecl();
+    }
+    auto R = std::make_unique<LeakReport>(*LeakBT, Msg, N, Unique, UniqueDecl,
+                                          LeakKind::KeptByWork);
+    R->markInteresting(K.Sym);
+    C.emitReport(std::move(R));
+  }
 }
 
 void HandleChecker::reportLeaks(llvm::ArrayRef<SymbolRef> Leaked,

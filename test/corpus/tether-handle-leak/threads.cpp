@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <future>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -79,4 +80,34 @@ void closureClosesLocally(const char *path) {
   if (fd < 0)
     return;
   [fd] { close(fd); }();
+}
+
+// The thread closes it, but returns early on one path without closing it.
+void threadReturnsEarly(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread([c] { // analyzer-warning{{descriptor opened by 'accept' is handed to a thread started by 'std::thread' that does not close it on every path: it returns on line 93 still holding it; call 'close' there too}}
+    char b[64];
+    if (recv(c, b, sizeof b, 0) <= 0)
+      return;
+    close(c);
+  }).detach();
+}
+
+// Clean: closed on every path of the thread (or the program ends).
+void threadClosesOnEveryPath(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread([c] {
+    char b[64];
+    if (recv(c, b, sizeof b, 0) < 0)
+      _exit(1);
+    if (recv(c, b, sizeof b, 0) == 0) {
+      close(c);
+      return;
+    }
+    close(c);
+  }).detach();
 }
