@@ -126,6 +126,11 @@ REGISTER_MAP_WITH_PROGRAMSTATE(HandleMap, SymbolRef, HandleState)
 /// every stream that wraps it (`fdopen(s, "r")` and `fdopen(s, "w")`), and
 /// keeps the descriptor alive while one of them is.
 REGISTER_MAP_WITH_PROGRAMSTATE(WrappedDescriptor, SymbolRef, SymbolRef)
+/// A variable handed by reference to a spawn call that copies it
+/// (`std::thread t(serve, fd)`: `Args &&...`) -> the handle it held. The
+/// call is not analysed and would leave the variable with an unknown
+/// value; it gets the handle back when the call returns.
+REGISTER_MAP_WITH_PROGRAMSTATE(SpawnedFrom, const MemRegion *, SymbolRef)
 
 namespace {
 
@@ -177,6 +182,9 @@ private:
   void handleReopen(const CallEvent &Call, CheckerContext &C,
                     const tether::model::HandleBorrow &B) const;
   void handleSpawn(const CallEvent &Call, CheckerContext &C) const;
+  /// Hands the handles passed by value to \p Fn, which \p Site runs.
+  void handOverArguments(const tether::model::SpawnSite &Site,
+                         const FunctionDecl *Fn, CheckerContext &C) const;
   /// Hands every handle \p Lambda copies to the work \p Api runs.
   void handOverCaptures(const LambdaExpr *Lambda,
                         const tether::model::SpawnApi *Api,
@@ -638,15 +646,15 @@ bool callReleases(const CallExpr *CE, const ValueDecl *V,
   return false;
 }
 
-/// A path through \p Lambda's body on which it does not give up \p V (see
-/// callReleases) and returns: the line of its return (or of the end of the
-/// body), or 0 if every path gives it up or ends the program. A path
-/// that the body's own tests make infeasible counts (the analysis of the
-/// spawner does not go into the body).
-unsigned pathKeeping(const LambdaExpr *Lambda, const ValueDecl *V,
+/// A path through the body of \p Op (a lambda's call operator, a thread
+/// function) on which it does not give up \p V (see callReleases) and
+/// returns: the line of its return (or of the end of the body), or 0 if
+/// every path gives it up or ends the program. A path that the body's own
+/// tests make infeasible counts (the analysis of the spawner does not go
+/// into the body).
+unsigned pathKeeping(const FunctionDecl *Op, const ValueDecl *V,
                      const llvm::StringMap<const tether::model::HandleBorrow *> &Borrows,
                      ASTContext &Ctx) {
-  const CXXMethodDecl *Op = Lambda->getCallOperator();
   Stmt *Body = Op ? Op->getBody() : nullptr;
   if (!Body)
     return 0;
@@ -746,13 +754,64 @@ void HandleChecker::handOverCaptures(const LambdaExpr *Lambda,
       continue;
     // The work closes it, but perhaps not on every path of its body.
     if (LeakEnabled && bodyReleases(Lambda->getBody(), V, Borrows))
-      if (unsigned Line = pathKeeping(Lambda, V, Borrows, C.getASTContext()))
+      if (unsigned Line = pathKeeping(Lambda->getCallOperator(), V, Borrows,
+                                      C.getASTContext()))
         Kept.push_back({Sym, *HS, Line});
     State = handOver(State, Sym, *HS, Lambda, V, Api);
     Changed = true;
   }
   if (!Kept.empty())
     reportKeptByWork(Kept, Api, C, State);
+  else if (Changed)
+    C.addTransition(State);
+}
+
+void HandleChecker::handOverArguments(const tether::model::SpawnSite &Site,
+                                      const FunctionDecl *Fn,
+                                      CheckerContext &C) const {
+  // std::thread(serve, fd): the function runs with its own copy of the
+  // descriptor; like a lambda's copy (handOver), it is the function's to
+  // close if its body releases it, and judged path by path.
+  const FunctionDecl *Def = Fn->getDefinition();
+  if (!Def || !Def->hasBody())
+    return; // not seen: it may keep it (the unknown call lets it go)
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  bool Changed = false;
+  llvm::SmallVector<KeptByWork, 1> Kept;
+  for (unsigned I = 0;
+       I < Site.ForwardedArgs.size() && I < Def->getNumParams(); ++I) {
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    if (P->getType()->isReferenceType())
+      continue; // std::ref: not a copy
+    // std::thread's constructor takes `Args &&...`: the argument may be
+    // the variable, not its value.
+    const Expr *Arg = Site.ForwardedArgs[I];
+    SVal V = State->getSVal(Arg, LC);
+    const MemRegion *Var = nullptr;
+    if (auto L = V.getAs<Loc>(); L && Arg->isGLValue()) {
+      Var = L->getAsRegion();
+      V = State->getSVal(*L, Arg->getType());
+    }
+    SymbolRef Sym = V.getAsSymbol();
+    const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (!HS || HS->kind() != HandleState::Open ||
+        tether::model::isPointerFamily(HS->family()))
+      continue;
+    if (Var)
+      State = State->set<SpawnedFrom>(Var, Sym);
+    if (bodyReleases(Def->getBody(), P, Borrows)) {
+      if (LeakEnabled)
+        if (unsigned Line = pathKeeping(Def, P, Borrows, C.getASTContext()))
+          Kept.push_back({Sym, *HS, Line});
+      State = State->set<HandleMap>(Sym, HS->escaped());
+    } else {
+      State = State->set<HandleMap>(Sym, HS->handedTo(Site.Api));
+    }
+    Changed = true;
+  }
+  if (!Kept.empty())
+    reportKeptByWork(Kept, Site.Api, C, State);
   else if (Changed)
     C.addTransition(State);
 }
@@ -766,7 +825,15 @@ void HandleChecker::handleSpawn(const CallEvent &Call, CheckerContext &C) const 
       Origin ? Model->classifySpawn(Origin) : std::nullopt;
   if (!Site || !Site->Callable)
     return;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Site->Callable->IgnoreImplicit());
+  const Expr *Callable = Site->Callable->IgnoreParenImpCasts();
+  if (const auto *Addr = dyn_cast<UnaryOperator>(Callable))
+    if (Addr->getOpcode() == UO_AddrOf)
+      Callable = Addr->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Callable);
+  if (const auto *Fn = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr) {
+    handOverArguments(*Site, Fn, C);
+    return;
+  }
   const auto *ClosureVar = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   const LambdaExpr *Lambda =
       ClosureVar && ClosureVar->getInit()
@@ -819,6 +886,16 @@ void HandleChecker::checkPostCall(const CallEvent &Call,
   }
   ProgramStateRef State = C.getState();
   bool Changed = false;
+  bool IsSpawn = Model && Call.getOriginExpr() &&
+                 Model->classifySpawn(Call.getOriginExpr());
+  if (IsSpawn)
+    for (const auto &[Var, Sym] : State->get<SpawnedFrom>()) {
+      if (!C.wasInlined) // the unknown call left the variable unknown
+        State = State->bindLoc(loc::MemRegionVal(Var), nonloc::SymbolVal(Sym),
+                               C.getLocationContext());
+      State = State->remove<SpawnedFrom>(Var);
+      Changed = true;
+    }
   if (C.wasInlined) {
     // A callee that closes the handle on some of its paths takes charge of
     // it, even if this path skipped the close: its decision often rests on
@@ -841,10 +918,13 @@ void HandleChecker::checkPostCall(const CallEvent &Call,
   }
   // A callee the analysis did not see may keep a descriptor passed by
   // value: the precise default is to let it go. (Pointer handles are
-  // handled by checkPointerEscape.)
+  // handled by checkPointerEscape.) A spawn call only copies what it was
+  // given to the work, already judged (handleSpawn).
   for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
     SymbolRef Sym = Call.getArgSVal(I).getAsSymbol();
     const HandleState *HS = Sym ? State->get<HandleMap>(Sym) : nullptr;
+    if (HS && IsSpawn && HS->kind() == HandleState::Handed)
+      continue;
     if (HS && HS->isHeld() && !tether::model::isPointerFamily(HS->family())) {
       State = State->set<HandleMap>(Sym, HS->escaped());
       Changed = true;
