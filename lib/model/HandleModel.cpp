@@ -15,6 +15,10 @@ namespace {
 using F = HandleFamily;
 using S = AcquireShape;
 
+constexpr long long MinusOne[] = {-1};
+// F_DUPFD and F_DUPFD_CLOEXEC (Linux, every architecture).
+constexpr long long FcntlDuplicates[] = {0, 1030};
+
 constexpr HandleAcquire Acquires[] = {
     // Streams.
     {"fopen", 2, F::Stream, S::Returns},
@@ -38,7 +42,9 @@ constexpr HandleAcquire Acquires[] = {
     {"dup", 1, F::Descriptor, S::Returns},
     {"eventfd", 2, F::Descriptor, S::Returns},
     {"timerfd_create", 2, F::Descriptor, S::Returns},
-    {"signalfd", 3, F::Descriptor, S::ReturnsIfFirstArgIsMinusOne},
+    {"signalfd", 3, F::Descriptor, S::ReturnsIfArgIsOneOf, 0, -1, MinusOne},
+    {"fcntl", ~0u, F::Descriptor, S::ReturnsIfArgIsOneOf, 1, -1,
+     FcntlDuplicates},
     {"epoll_create", 1, F::Descriptor, S::Returns},
     {"epoll_create1", 1, F::Descriptor, S::Returns},
     {"inotify_init", 0, F::Descriptor, S::Returns},
@@ -67,9 +73,23 @@ constexpr HandleRelease Releases[] = {
 // Functions that use a handle and leave it with its owner. dup2 and dup3
 // return the descriptor number the caller chose (their second argument),
 // which the caller already owns; freopen returns its stream argument
-// reopened. All three therefore borrow.
+// reopened (or closes it when it fails: see the checker). All three
+// therefore borrow. An acquire function listed here too (openat, accept,
+// dup, fcntl) also uses its descriptor argument: using it after close is
+// reported.
 constexpr HandleBorrow Borrows[] = {
     // Descriptors.
+    {"accept", 0},      {"accept4", 0},       {"dup", 0},
+    {"openat", 0},      {"openat64", 0},      {"mmap", 4},
+    {"mmap64", 4},      {"dprintf", 0},       {"vdprintf", 0},
+    // The *at functions: their directory descriptor.
+    {"mkdirat", 0},     {"unlinkat", 0},      {"fstatat64", 0},
+    {"newfstatat", 0},  {"statx", 0},         {"faccessat", 0},
+    {"fchmodat", 0},    {"fchownat", 0},      {"futimesat", 0},
+    {"utimensat", 0},   {"futimens", 0},      {"mknodat", 0},
+    {"mkfifoat", 0},    {"readlinkat", 0},    {"symlinkat", 1},
+    {"renameat", -1},   {"renameat2", -1},    {"linkat", -1},
+    {"name_to_handle_at", 0}, {"execveat", 0}, {"fstatvfs", 0},
     {"read", 0},        {"write", 0},         {"pread", 0},
     {"pwrite", 0},      {"pread64", 0},       {"pwrite64", 0},
     {"readv", 0},       {"writev", 0},        {"fstat", 0},
@@ -103,8 +123,9 @@ constexpr HandleBorrow Borrows[] = {
     {"feof", 0},        {"ferror", 0},        {"clearerr", 0},
     {"setvbuf", 0},     {"setbuf", 0},        {"setlinebuf", 0},
     {"flockfile", 0},   {"funlockfile", 0},   {"ftrylockfile", 0},
-    {"getline", 2},     {"getdelim", 3},      {"freopen", 2},
-    {"freopen64", 2},   {"fputws", 1},        {"fgetws", 2},
+    {"getline", 2},     {"getdelim", 3},
+    {"freopen", 2, false, /*ReopensOrCloses=*/true},
+    {"freopen64", 2, false, /*ReopensOrCloses=*/true},   {"fputws", 1},        {"fgetws", 2},
     {"fwprintf", 0},    {"fileno", 0, /*ReturnsOwnedDescriptor=*/true},
     // Directories.
     {"readdir", 0},     {"readdir64", 0},     {"readdir_r", 0},

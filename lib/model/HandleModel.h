@@ -32,9 +32,11 @@ enum class AcquireShape {
   Returns,
   /// Two descriptors written to `int[2]` at ArgIndex; returns 0 on success.
   FillsPair,
-  /// signalfd(fd, ...): a new descriptor only when the first argument is -1,
-  /// otherwise it updates and returns that descriptor.
-  ReturnsIfFirstArgIsMinusOne,
+  /// A new descriptor only when the argument at ArgIndex is one of
+  /// OneOf: signalfd(-1, ...) (otherwise it updates and returns the
+  /// descriptor it was given); fcntl(fd, F_DUPFD or F_DUPFD_CLOEXEC, n)
+  /// (every other command only uses the descriptor).
+  ReturnsIfArgIsOneOf,
 };
 
 struct HandleAcquire {
@@ -42,10 +44,13 @@ struct HandleAcquire {
   unsigned NumArgs;
   HandleFamily Family;
   AcquireShape Shape;
-  /// FillsPair: the array argument.
+  /// FillsPair: the array argument; ReturnsIfArgIsOneOf: the argument
+  /// compared with OneOf.
   int ArgIndex = -1;
   /// fdopen, fdopendir: the descriptor argument the new handle owns.
   int TakesOverArg = -1;
+  /// ReturnsIfArgIsOneOf: the values that make the call acquire.
+  llvm::ArrayRef<long long> OneOf = {};
 };
 
 struct HandleRelease {
@@ -63,6 +68,8 @@ struct HandleBorrow {
   int ArgIndex;
   /// fileno, dirfd: the returned descriptor belongs to the borrowed handle.
   bool ReturnsOwnedDescriptor = false;
+  /// freopen: returns the handle reopened, or NULL after closing it.
+  bool ReopensOrCloses = false;
 };
 
 llvm::ArrayRef<HandleAcquire> handleAcquires();

@@ -94,7 +94,7 @@ void dupLeak(int fd) {
   int copy = dup(fd);
   if (copy < 0)
     return;
-  fcntl(copy, 0);
+  fcntl(copy, F_GETFD);
 } // analyzer-warning{{descriptor opened by 'dup' is not closed}}
 
 // Clean: dup2 and dup3 hand back the descriptor number the caller chose.
@@ -215,7 +215,7 @@ int socketpairLeak(void) {
 int makePipe(int fds[2]) {
   if (pipe2(fds, O_CLOEXEC))
     return -1;
-  if (fcntl(fds[0], 0) < 0) {
+  if (fcntl(fds[0], F_GETFL) < 0) {
     close(fds[0]);
     close(fds[1]);
     return -1;

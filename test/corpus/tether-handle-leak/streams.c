@@ -81,14 +81,38 @@ int pipeStream(const char *cmd) {
   return c;
 }
 
-// Clean: freopen reuses the stream it is given.
+// Clean: freopen reuses the stream it is given, and closes it when it
+// fails.
 void reopened(const char *path) {
   FILE *f = fopen(path, "r");
   if (!f)
     return;
-  if (freopen(path, "rb", f))
-    fgetc(f);
+  if (!freopen(path, "rb", f))
+    return;
+  fgetc(f);
   fclose(f);
+}
+
+// Clean: the result of freopen is the same stream.
+int reopenedAssigned(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  f = freopen(NULL, "rb", f);
+  if (!f)
+    return -1;
+  int c = fgetc(f);
+  fclose(f);
+  return c;
+}
+
+int reopenedLeak(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  if (!freopen(NULL, "rb", f))
+    return -1;
+  return fgetc(f); // analyzer-warning{{file stream opened by 'fopen' is not closed on this path}}
 }
 
 // Clean: C-style cleanup with goto.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <future>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -79,4 +80,82 @@ void closureClosesLocally(const char *path) {
   if (fd < 0)
     return;
   [fd] { close(fd); }();
+}
+
+// The thread closes it, but returns early on one path without closing it.
+void threadReturnsEarly(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread([c] { // analyzer-warning{{descriptor opened by 'accept' is handed to a thread started by 'std::thread' that does not close it on every path: it returns on line 93 still holding it; call 'close' there too}}
+    char b[64];
+    if (recv(c, b, sizeof b, 0) <= 0)
+      return;
+    close(c);
+  }).detach();
+}
+
+// Clean: closed on every path of the thread (or the program ends).
+void threadClosesOnEveryPath(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread([c] {
+    char b[64];
+    if (recv(c, b, sizeof b, 0) < 0)
+      _exit(1);
+    if (recv(c, b, sizeof b, 0) == 0) {
+      close(c);
+      return;
+    }
+    close(c);
+  }).detach();
+}
+
+// A function run by the thread, given the descriptor as an argument.
+static void serveOnce(int c) {
+  char b[8];
+  if (recv(c, b, sizeof b, 0) <= 0)
+    return;
+  close(c);
+}
+
+void functionReturnsEarly(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread(serveOnce, c).detach(); // analyzer-warning{{descriptor opened by 'accept' is handed to a thread started by 'std::thread' that does not close it on every path: it returns on line 119 still holding it}}
+}
+
+static void echoOnce(int c) { send(c, "x", 1, 0); }
+
+void functionNeverCloses(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread(echoOnce, c).detach(); // analyzer-warning{{descriptor opened by 'accept' is handed to a thread started by 'std::thread' that never closes it}}
+}
+
+static void echoAndClose(int c) {
+  send(c, "x", 1, 0);
+  close(c);
+}
+
+// Clean: the function closes it.
+void functionCloses(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread t(echoAndClose, c);
+  t.detach();
+}
+
+// Clean: the function only uses it; the spawner closes it after the join.
+void spawnerClosesAfterJoin(int listener) {
+  int c = accept(listener, nullptr, nullptr);
+  if (c < 0)
+    return;
+  std::thread t(echoOnce, c);
+  t.join();
+  close(c);
 }

@@ -29,6 +29,8 @@
 #define FD_CLOEXEC 1
 
 #define AT_FDCWD -100
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR 0x200
 
 __TM_BEGIN_C
 extern int open(const char *__file, int __oflag, ...);

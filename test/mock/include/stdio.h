@@ -50,6 +50,8 @@ extern int sprintf(char *__restrict __s, const char *__restrict __format, ...) _
 extern int snprintf(char *__restrict __s, size_t __maxlen, const char *__restrict __format, ...)
     __TM_THROW __attribute__((__format__(__printf__, 3, 4)));
 extern int dprintf(int __fd, const char *__restrict __fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+extern int vdprintf(int __fd, const char *__restrict __fmt, va_list __arg)
+    __attribute__((__format__(__printf__, 2, 0)));
 extern int vprintf(const char *__restrict __format, va_list __arg);
 extern int vfprintf(FILE *__restrict __s, const char *__restrict __format, va_list __arg);
 extern int vsnprintf(char *__restrict __s, size_t __maxlen, const char *__restrict __format, va_list __arg)

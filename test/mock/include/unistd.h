@@ -33,6 +33,7 @@ extern pid_t getpid(void) __TM_THROW;
 extern pid_t getppid(void) __TM_THROW;
 extern pid_t gettid(void) __TM_THROW;
 extern int unlink(const char *__name) __TM_THROW;
+extern int unlinkat(int __fd, const char *__name, int __flag) __TM_THROW;
 extern int access(const char *__name, int __type) __TM_THROW;
 extern int isatty(int __fd) __TM_THROW;
 extern int fsync(int __fd);

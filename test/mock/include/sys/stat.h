@@ -22,7 +22,10 @@ struct stat {
 };
 extern int stat(const char *__restrict __file, struct stat *__restrict __buf) __TM_THROW;
 extern int fstat(int __fd, struct stat *__buf) __TM_THROW;
+extern int fstatat(int __fd, const char *__restrict __file, struct stat *__restrict __buf, int __flag)
+    __TM_THROW;
 extern int mkdir(const char *__path, mode_t __mode) __TM_THROW;
+extern int mkdirat(int __fd, const char *__path, mode_t __mode) __TM_THROW;
 extern mode_t umask(mode_t __mask) __TM_THROW;
 __TM_END_C
 #endif
