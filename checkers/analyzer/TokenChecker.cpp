@@ -62,6 +62,12 @@ using tether::model::TokenOpKind;
 
 namespace {
 
+/// A C start routine that writes the handle through its first argument and
+/// returns 0 on success (pthread_create, thrd_create, uv_thread_create).
+bool startsWithStatus(const tether::model::SpawnSite &Site) {
+  return Site.Form == tether::model::SpawnForm::StartRoutine && Site.HandleOut;
+}
+
 /// Tokens one path holds from one pool.
 struct Held {
   unsigned Count = 0;
@@ -653,9 +659,10 @@ void TokenChecker::checkPostCall(const CallEvent &Call,
   if (!Site) {
     if (!C.wasInlined && Call.getOriginExpr())
       if (auto Spawn = Model->classifySpawn(Call.getOriginExpr());
-          Spawn && Spawn->Form == tether::model::SpawnForm::PThreadCreate) {
-        // pthread_create returns 0 when the thread runs, an error number
-        // when there is none: only the first path hands tokens to it. A
+          Spawn && startsWithStatus(*Spawn)) {
+        // pthread_create (thrd_create, uv_thread_create) returns 0 when the
+        // thread runs, an error number when there is none: only the first
+        // path hands tokens to it. A
         // result nobody looks at is taken for a success (the program has
         // no failure path to judge).
         ProgramStateRef State = C.getState();
@@ -956,7 +963,7 @@ void TokenChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const 
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Callable))
     if (isa<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit()))
       return;
-  if (Site->Form == tether::model::SpawnForm::PThreadCreate)
+  if (startsWithStatus(*Site))
     return; // checkPostCall, on the path where the thread was created
   spawned(*Site, nullptr, C, C.getState());
 }

@@ -368,22 +368,47 @@ const ValueDecl *WorkerBody::spawnerDecl(const ValueDecl *Root) const {
   return channelDecl(SpawnerExpr.lookup(Root));
 }
 
+/// The lambda a callable argument holds: the lambda itself, a closure
+/// variable (`std::thread t(work)`), or a wrapper constructed from one
+/// (`std::function`, `std::packaged_task`, `std::move_only_function`: a
+/// pool's `post(std::function<void()> job)`), through temporaries and
+/// `std::move`.
+static const LambdaExpr *lambdaOf(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 6)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return LE;
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return lambdaOf(MTE->getSubExpr(), Depth + 1);
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return lambdaOf(BTE->getSubExpr(), Depth + 1);
+  if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+    return lambdaOf(FC->getSubExpr(), Depth + 1);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return CE->getNumArgs() >= 1 ? lambdaOf(CE->getArg(0), Depth + 1)
+                                 : nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+        FD->getName() == "move" && Call->getNumArgs() == 1)
+      return lambdaOf(Call->getArg(0), Depth + 1);
+    return nullptr;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+          V->getInit())
+        return lambdaOf(V->getInit(), Depth + 1);
+  return nullptr;
+}
+
 WorkerBody workerOf(const model::SpawnSite &Site, const LambdaExpr *Lambda) {
   WorkerBody W;
   const Expr *Callable =
       Site.Callable ? Site.Callable->IgnoreImplicit() : nullptr;
-  if (!Lambda && Callable) {
-    // `std::thread t(work)`: a closure variable.
-    if (const auto *DRE =
-            dyn_cast<DeclRefExpr>(Callable->IgnoreParenImpCasts()))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->getInit())
-          Lambda = dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit());
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Callable))
-      Lambda = dyn_cast<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit());
-    if (!Lambda)
-      Lambda = dyn_cast<LambdaExpr>(Callable->IgnoreParenImpCasts());
-  }
+  if (!Lambda && Callable)
+    Lambda = lambdaOf(Callable);
   if (Lambda) {
     W.Fn = Lambda->getCallOperator();
     W.Body = Lambda->getBody();
