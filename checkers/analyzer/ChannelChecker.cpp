@@ -268,41 +268,6 @@ private:
 
 bool isLibdillGoCall(const CallExpr *Call, const ParentMap &PM);
 
-/// The closure \p E is or carries: a lambda written there, a variable
-/// initialised with one, or either wrapped in a std::function.
-const LambdaExpr *closureIn(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *L = dyn_cast<LambdaExpr>(E))
-      return L;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      return V && V->getInit()
-                 ? dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit())
-                 : nullptr;
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      E = CE->getNumArgs() >= 1 ? CE->getArg(0) : nullptr;
-      continue;
-    }
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = FC->getSubExpr();
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-          (FD->getName() == "move" || FD->getName() == "forward") &&
-          CE->getNumArgs() == 1) {
-        E = CE->getArg(0);
-        continue;
-      }
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
 const Decl *frameDecl(CheckerContext &C) {
   return C.getLocationContext()->getStackFrame()->getDecl();
 }
@@ -1050,7 +1015,7 @@ void ChannelChecker::letGoArguments(const CallEvent &Call,
       continue;
     // A closure (written there, held in a variable, or wrapped in a
     // std::function) takes its captures along.
-    if (const LambdaExpr *L = closureIn(Arg)) {
+    if (const LambdaExpr *L = tether::analyzer::closureIn(Arg)) {
       for (const LambdaCapture &Cap : L->captures())
         if (Cap.capturesVariable())
           Next = letGo(Next, keyOfDecl(Cap.getCapturedVar(), C));

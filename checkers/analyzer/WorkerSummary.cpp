@@ -368,38 +368,38 @@ const ValueDecl *WorkerBody::spawnerDecl(const ValueDecl *Root) const {
   return channelDecl(SpawnerExpr.lookup(Root));
 }
 
-/// The lambda a callable argument holds: the lambda itself, a closure
-/// variable (`std::thread t(work)`), or a wrapper constructed from one
-/// (`std::function`, `std::packaged_task`, `std::move_only_function`: a
-/// pool's `post(std::function<void()> job)`), through temporaries and
-/// `std::move`.
-static const LambdaExpr *lambdaOf(const Expr *E, unsigned Depth = 0) {
-  if (!E || Depth > 6)
-    return nullptr;
-  E = E->IgnoreImplicit()->IgnoreParens();
-  if (const auto *LE = dyn_cast<LambdaExpr>(E))
-    return LE;
-  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-    return lambdaOf(MTE->getSubExpr(), Depth + 1);
-  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-    return lambdaOf(BTE->getSubExpr(), Depth + 1);
-  if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
-    return lambdaOf(FC->getSubExpr(), Depth + 1);
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    return CE->getNumArgs() >= 1 ? lambdaOf(CE->getArg(0), Depth + 1)
-                                 : nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-        FD->getName() == "move" && Call->getNumArgs() == 1)
-      return lambdaOf(Call->getArg(0), Depth + 1);
+const LambdaExpr *closureIn(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      // A closure variable, or a std::function initialised from a lambda.
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      E = V && V->hasLocalStorage() && !V->getType()->isReferenceType()
+              ? V->getInit()
+              : nullptr;
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      E = CE->getNumArgs() >= 1 ? CE->getArg(0) : nullptr;
+      continue;
+    }
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = FC->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+          (FD->getName() == "move" || FD->getName() == "forward") &&
+          CE->getNumArgs() == 1) {
+        E = CE->getArg(0);
+        continue;
+      }
+    }
     return nullptr;
   }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-          V->getInit())
-        return lambdaOf(V->getInit(), Depth + 1);
   return nullptr;
 }
 
@@ -408,7 +408,7 @@ WorkerBody workerOf(const model::SpawnSite &Site, const LambdaExpr *Lambda) {
   const Expr *Callable =
       Site.Callable ? Site.Callable->IgnoreImplicit() : nullptr;
   if (!Lambda && Callable)
-    Lambda = lambdaOf(Callable);
+    Lambda = closureIn(Callable);
   if (Lambda) {
     W.Fn = Lambda->getCallOperator();
     W.Body = Lambda->getBody();
