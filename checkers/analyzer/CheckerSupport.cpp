@@ -6,6 +6,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
 using namespace clang;
@@ -46,6 +48,16 @@ std::optional<model::SpawnSite> spawnOfLambda(const LambdaExpr *Lambda,
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+bool endFailedTestAssertion(const ento::CallEvent &Call,
+                            ento::CheckerContext &C) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call.getDecl());
+  if (!MD || MD->getOverloadedOperator() != OO_Equal ||
+      model::qualifiedName(MD->getParent()) != "::testing::internal::AssertHelper")
+    return false;
+  C.generateSink(C.getState(), C.getPredecessor());
+  return true;
 }
 
 std::string functionName(const Decl *D) {

@@ -11,6 +11,10 @@
 
 namespace clang {
 class AnalyzerOptions;
+namespace ento {
+class CallEvent;
+class CheckerContext;
+} // namespace ento
 class Decl;
 class LambdaExpr;
 class ParentMap;
@@ -27,6 +31,13 @@ model::ModelOptions readModelOptions(const clang::AnalyzerOptions &Opts);
 std::optional<model::SpawnSite> spawnOfLambda(const clang::LambdaExpr *Lambda,
                                               const clang::ParentMap &PM,
                                               const model::ApiModel &Model);
+
+/// Ends the path at a failed GoogleTest assertion (the call of
+/// `testing::internal::AssertHelper::operator=` that records it; a fatal
+/// `ASSERT_*` then returns). The test has failed on that path: a handle or
+/// token it leaves behind is noise. Returns true when the path was ended.
+bool endFailedTestAssertion(const clang::ento::CallEvent &Call,
+                            clang::ento::CheckerContext &C);
 
 /// How messages name a function: its name, or "the lambda".
 std::string functionName(const clang::Decl *D);

@@ -859,6 +859,8 @@ void HandleChecker::checkPostStmt(const LambdaExpr *Lambda,
 
 void HandleChecker::checkPreCall(const CallEvent &Call,
                                  CheckerContext &C) const {
+  if (tether::analyzer::endFailedTestAssertion(Call, C))
+    return;
   if (isModelled(Call) || insideModelledFunction(Call.getLocationContext()))
     return;
   handleSpawn(Call, C);

@@ -952,6 +952,8 @@ void TokenChecker::checkPostStmt(const LambdaExpr *L, CheckerContext &C) const {
 }
 
 void TokenChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  if (tether::analyzer::endFailedTestAssertion(Call, C))
+    return;
   if (!LeakEnabled || !Model || !Call.getOriginExpr())
     return;
   auto Site = Model->classifySpawn(Call.getOriginExpr());
