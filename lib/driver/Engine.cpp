@@ -130,6 +130,10 @@ Finding toFinding(const ClangTidyError &E, llvm::StringRef Dir) {
   F.Message = E.Message.Message;
   F.Loc = locate(E.Message.FilePath, E.Message.FileOffset, Dir);
   for (const tooling::DiagnosticMessage &N : E.Notes) {
+    // clang's "(skipping N expansions in backtrace; ...)" has no place in
+    // the source: a note every report format needs a location for.
+    if (N.FilePath.empty())
+      continue;
     Note Out;
     Out.Message = N.Message;
     Out.Loc = locate(N.FilePath, N.FileOffset, Dir);

@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 #include <chrono>
 #include <map>
@@ -62,6 +63,12 @@ private:
   std::map<std::string, size_t> Remarks;
 };
 
+/// `.s`, `.S`, `.sx`, `.asm`: assembly, with or without the preprocessor.
+bool isAssembly(llvm::StringRef File) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return Ext == ".s" || Ext == ".S" || Ext == ".sx" || Ext.equals_insensitive(".asm");
+}
+
 } // namespace
 
 std::vector<size_t> shardOf(const CompileDatabase &DB,
@@ -87,10 +94,17 @@ llvm::Expected<ScanReport> scan(const CompileDatabase &DB,
   for (const std::string &F : Options.Files)
     Wanted.insert(F);
   std::vector<size_t> Units;
+  llvm::StringSet<> Assembly;
   for (size_t I = 0; I < DB.size(); ++I) {
     if (!Wanted.empty() && !Wanted.contains(DB.file(I)))
       continue;
     Found.insert(DB.file(I));
+    // CMake lists a project's assembly sources too (zstd, OpenSSL): there
+    // is nothing for Tether in them, and they do not parse as C.
+    if (isAssembly(DB.file(I))) {
+      Assembly.insert(DB.file(I));
+      continue;
+    }
     if (Identities.insert(DB.identity(I)).second)
       Units.push_back(I);
   }
@@ -106,6 +120,11 @@ llvm::Expected<ScanReport> scan(const CompileDatabase &DB,
   ScanReport Report;
   Report.SourceRoot = Options.SourceRoot;
   Report.UnitsTotal = Units.size();
+  if (!Assembly.empty())
+    Report.Remarks.push_back(llvm::formatv(
+        "skipped {0} assembly source file{1} of the database (Tether analyses "
+        "C and C++)",
+        Assembly.size(), Assembly.size() == 1 ? "" : "s"));
   Collector Collect(Report, Progress);
 
   EngineOptions Engine = Options.Engine;

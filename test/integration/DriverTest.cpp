@@ -95,6 +95,46 @@ TEST(Driver, UncompilableUnitIsReportedAndTheRestCompletes) {
   EXPECT_NE(R.Err.find("undeclared_thing"), std::string::npos) << R.Err;
 }
 
+TEST(Driver, AssemblySourcesAreSkippedWithARemark) {
+  Project P;
+  P.add("a.cpp", BuggySource);
+  P.add("copy_amd64.S", ".text\n.globl copy\ncopy:\n  ret\n");
+  RunResult R = P.scan({"--color=never"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err; // the finding, and no failure
+  EXPECT_NE(R.Out.find("a.cpp:7:"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Err.find("skipped 1 assembly source file of the database"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(R.Err.find("could not analyse"), std::string::npos) << R.Err;
+}
+
+TEST(Driver, NotesWithoutALocationAreLeftOut) {
+  // Deep in nested macros clang adds "(skipping N expansions in
+  // backtrace; ...)", a note with no place in the source.
+  std::string Code = "#include <thread>\nvoid use(int);\n#define M0(x) x\n";
+  for (int I = 1; I <= 12; ++I)
+    Code += llvm::formatv("#define M{0}(x) M{1}(x)\n", I, I - 1).str();
+  Code += "void f(int n) {\n  for (int i = 0; i < n; ++i)\n"
+          "    M12(std::thread([&] { use(i); }).detach());\n}\n";
+  Project P;
+  P.add("deep.cpp", Code);
+  RunResult R = P.scan({"--format", "json"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  auto V = llvm::json::parse(R.Out);
+  ASSERT_TRUE(bool(V)) << R.Out;
+  const Array *Findings = V->getAsObject()->getArray("findings");
+  ASSERT_EQ(Findings->size(), 1u) << R.Out;
+  const Array *Notes = (*Findings)[0].getAsObject()->getArray("notes");
+  ASSERT_NE(Notes, nullptr);
+  EXPECT_GE(Notes->size(), 3u) << R.Out;
+  for (const llvm::json::Value &N : *Notes) {
+    const Object *Loc = N.getAsObject()->getObject("location");
+    ASSERT_NE(Loc, nullptr) << R.Out;
+    EXPECT_NE(Loc->getString("file").value_or(""), "") << R.Out;
+    EXPECT_GE(Loc->getInteger("line").value_or(0), 1) << R.Out;
+  }
+}
+
 TEST(Driver, CrashingUnitIsIsolated) {
   Project P;
   P.add("a.cpp", BuggySource);
