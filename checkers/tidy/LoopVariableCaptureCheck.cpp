@@ -957,10 +957,20 @@ struct LoopVariableCaptureCheck::Analysis {
       if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
         const Expr *LHS = ignoreWrappers(OC->getArg(0));
         // `t = std::thread(...)`: a local handle declared in the body is
-        // destroyed with the iteration; one declared outside is not.
-        if (const VarDecl *Var = namedVar(LHS))
-          if (Var->hasLocalStorage())
+        // destroyed with the iteration; one declared outside is not. A
+        // reference stores into what it refers to: the elements of a
+        // range-for (`for (auto &t : ts) t = std::thread(...)`) or its
+        // initialiser (`auto &t = ts[i];`).
+        if (const VarDecl *Var = namedVar(LHS); Var && Var->hasLocalStorage()) {
+          if (!Var->getType()->isReferenceType())
             return fateOfHandle(Var, Site.Call, Loop, handleEffect(Var));
+          if (const CXXForRangeStmt *RF = rangeForOf(Var)) {
+            bool IsMember = false;
+            const ValueDecl *Elements = rootDecl(RF->getRangeInit(), IsMember);
+            return fateOfStore(Elements, IsMember, OC->getBeginLoc(), Loop);
+          }
+          return fateOfStore(Var, false, OC->getBeginLoc(), Loop);
+        }
         bool IsMember = false;
         const ValueDecl *Root = rootDecl(LHS, IsMember);
         return fateOfStore(Root, IsMember, OC->getBeginLoc(), Loop);

@@ -176,3 +176,22 @@ void assignedThroughAReference(std::vector<Worker> &ws) {
   for (auto &w : ws)
     w.th.join();
 }
+
+// Clean: the threads are assigned through a range-for over a vector of the
+// iteration, which a second range-for joins.
+void assignedThroughRangeForThenJoined(int rounds) {
+  for (int r = 0; r < rounds; ++r) {
+    std::vector<std::thread> ts(4);
+    for (auto &t : ts)
+      t = std::thread([&] { use(r); });
+    for (auto &t : ts)
+      t.join();
+  }
+}
+
+// Bug: the same, into a vector that outlives the iteration.
+void assignedThroughRangeForKept(std::vector<std::thread> &ts, int rounds) {
+  for (int r = 0; r < rounds; ++r)
+    for (auto &t : ts)
+      t = std::thread([&, r] { use(r); }); // tidy-warning{{loop variable 'r' is captured by reference}}
+}
