@@ -984,14 +984,20 @@ void TokenChecker::checkEndFunction(const ReturnStmt *RS,
       continue;
     State = State->remove<HeldTokens>(Pool);
     // Judge only functions that give this pool's tokens back somewhere
-    // (or hand them to work): a function that returns holding a token on
-    // every path does so by design (a lock-like helper).
+    // after taking one (or hand them to work): a function that returns
+    // holding a token on every path does so by design (a lock-like
+    // helper), and one that releases before it acquires opens a gate for
+    // others and then waits at it (`if (++arrived == n) gate.release(n);
+    // gate.acquire();`), which borrows nothing.
+    const SourceManager &SM = C.getSourceManager();
     bool ReleasesSomewhere = false;
     forEachStmt(Fn->getBody(), [&](const Stmt *S) {
       const auto *CE = dyn_cast<CallExpr>(S);
       auto Site = CE ? tokens().classify(CE, false) : std::nullopt;
       if (Site && Site->Op.Kind == TokenOpKind::Release && H.Pool &&
-          channelDecl(Site->Token) == H.Pool)
+          channelDecl(Site->Token) == H.Pool &&
+          (!H.Site || SM.isBeforeInTranslationUnit(H.Site->getBeginLoc(),
+                                                   CE->getBeginLoc())))
         ReleasesSomewhere = true;
       if (const auto *E = dyn_cast<Expr>(S))
         if (auto Spawn = Model->classifySpawn(E)) {
