@@ -525,7 +525,7 @@ int main(int argc, char **argv) {
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "tether " << version() << "\n"; });
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv,
-                                   "Tether: finds concurrency and resource leaks in C++\n",
+                                   "Tether: finds concurrency and resource leaks in C and C++\n",
                                    &errs()))
     return ExitUsage;
   if (ScanCmd)
