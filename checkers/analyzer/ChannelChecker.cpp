@@ -1015,7 +1015,7 @@ void ChannelChecker::letGoArguments(const CallEvent &Call,
       continue;
     // A closure (written there, held in a variable, or wrapped in a
     // std::function) takes its captures along.
-    if (const LambdaExpr *L = tether::analyzer::closureIn(Arg)) {
+    if (const LambdaExpr *L = tether::model::lambdaOf(Arg)) {
       for (const LambdaCapture &Cap : L->captures())
         if (Cap.capturesVariable())
           Next = letGo(Next, keyOfDecl(Cap.getCapturedVar(), C));

@@ -368,47 +368,12 @@ const ValueDecl *WorkerBody::spawnerDecl(const ValueDecl *Root) const {
   return channelDecl(SpawnerExpr.lookup(Root));
 }
 
-const LambdaExpr *closureIn(const Expr *E) {
-  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *L = dyn_cast<LambdaExpr>(E))
-      return L;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      // A closure variable, or a std::function initialised from a lambda.
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      E = V && V->hasLocalStorage() && !V->getType()->isReferenceType()
-              ? V->getInit()
-              : nullptr;
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      E = CE->getNumArgs() >= 1 ? CE->getArg(0) : nullptr;
-      continue;
-    }
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = FC->getSubExpr();
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-          (FD->getName() == "move" || FD->getName() == "forward") &&
-          CE->getNumArgs() == 1) {
-        E = CE->getArg(0);
-        continue;
-      }
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
 WorkerBody workerOf(const model::SpawnSite &Site, const LambdaExpr *Lambda) {
   WorkerBody W;
   const Expr *Callable =
       Site.Callable ? Site.Callable->IgnoreImplicit() : nullptr;
   if (!Lambda && Callable)
-    Lambda = closureIn(Callable);
+    Lambda = model::lambdaOf(Callable);
   if (Lambda) {
     W.Fn = Lambda->getCallOperator();
     W.Body = Lambda->getBody();

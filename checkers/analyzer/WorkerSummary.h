@@ -87,13 +87,6 @@ struct WorkerBody {
   const clang::ValueDecl *spawnerDecl(const clang::ValueDecl *Root) const;
 };
 
-/// The closure \p E is or carries: a lambda written there, a variable
-/// initialised with one, or either wrapped in a `std::function`,
-/// `std::packaged_task` or `std::move_only_function` (a pool's
-/// `post(std::function<void()> job)`), through temporaries and
-/// `std::move`/`std::forward`.
-const clang::LambdaExpr *closureIn(const clang::Expr *E);
-
 /// The body of the work \p Site starts: \p Lambda if given, the closure a
 /// variable holds, or a function defined in this translation unit. Null
 /// Body when the work cannot be seen (a function declared only).

@@ -181,28 +181,6 @@ const ValueDecl *referencedDecl(const Expr *E, RefForm &Form) {
   return nullptr;
 }
 
-/// The lambda a callable expression evaluates to: the lambda itself, a local
-/// variable initialised with one, or a wrapper (std::function,
-/// std::packaged_task) constructed from one.
-const LambdaExpr *resolveLambda(const Expr *E, unsigned Depth = 0) {
-  if (!E || Depth > 4)
-    return nullptr;
-  E = ignoreWrappers(E);
-  if (const auto *LE = dyn_cast<LambdaExpr>(E))
-    return LE;
-  if (const auto *CE = dyn_cast<CallExpr>(E))
-    if (isMoveOrForward(CE) && CE->getNumArgs() == 1)
-      return resolveLambda(CE->getArg(0), Depth + 1);
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    if (CE->getNumArgs() >= 1)
-      return resolveLambda(CE->getArg(0), Depth + 1);
-  if (const VarDecl *VD = namedVar(E))
-    if (VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
-        VD->getInit())
-      return resolveLambda(VD->getInit(), Depth + 1);
-  return nullptr;
-}
-
 /// Collects the variables a lambda refers to by reference, following
 /// closures it captures by copy (their references travel with the copy).
 void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
@@ -243,7 +221,7 @@ void collectLambdaRefs(const LambdaExpr *LE, bool Direct,
     }
     // By copy: a copied closure still holds its own references.
     if (VD->hasLocalStorage() && VD->getInit())
-      if (const LambdaExpr *Inner = resolveLambda(VD->getInit()))
+      if (const LambdaExpr *Inner = model::lambdaOf(VD->getInit()))
         if (Inner != LE)
           collectLambdaRefs(Inner, /*Direct=*/false, Out, Depth + 1);
   }
@@ -1078,7 +1056,7 @@ void LoopVariableCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
 
   llvm::SmallVector<LoopRef, 4> Refs;
-  if (const LambdaExpr *LE = resolveLambda(Site->Callable))
+  if (const LambdaExpr *LE = model::lambdaOf(Site->Callable))
     collectLambdaRefs(LE, /*Direct=*/ignoreWrappers(Site->Callable) == LE, Refs);
   llvm::SmallVector<const Expr *, 8> Forwarded(Site->ForwardedArgs.begin(),
                                                Site->ForwardedArgs.end());

@@ -26,6 +26,7 @@
 namespace clang {
 class CXXConstructExpr;
 class CXXMethodDecl;
+class LambdaExpr;
 class CXXRecordDecl;
 class NamedDecl;
 class QualType;
@@ -272,6 +273,14 @@ private:
 /// `::ns::Class::method`, without template arguments and without inline
 /// namespaces (`std::__1`, `std::__cxx11`), the form the tables use.
 std::string qualifiedName(const clang::NamedDecl *D);
+
+/// The lambda a spawn's callable holds: a lambda written there, a local
+/// variable initialised with one, or either wrapped in a `std::function`,
+/// `std::packaged_task` or `std::move_only_function` (a pool's
+/// `post(std::function<void()> job)`), through temporaries, casts and
+/// `std::move`/`std::forward`. Null for anything else (a function, a
+/// functor object, a parameter). Both engines find worker bodies with it.
+const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
 
 /// A short spelling for messages: `std::thread`, `asio::post`.
 llvm::StringRef displayName(const SpawnApi &Api);
